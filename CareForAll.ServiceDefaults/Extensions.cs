@@ -1,6 +1,13 @@
+using CareForAll.ServiceDefaults;
+using CareForAll.ServiceDefaults.Api;
+using CareForAll.ServiceDefaults.RequestIds;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -10,21 +17,37 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Cross-cutting defaults every CareForAll service takes: telemetry, health, service discovery and resilience.
+/// Cross-cutting defaults every CareForAll service takes: telemetry, health, service discovery, resilience and
+/// the request id.
 /// </summary>
 public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
-    /// <summary>Adds telemetry, health checks, service discovery and the standard resilience handler.</summary>
+    // RabbitMQ.Client 7 publishes "RabbitMQ.Client.Publisher" and "RabbitMQ.Client.Subscriber".
+    private const string RabbitMqClientSources = "RabbitMQ.Client.*";
+    private const string NpgsqlTelemetry = "Npgsql";
+
+    /// <summary>
+    /// Adds telemetry, health checks, service discovery and the standard resilience handler on every HttpClient,
+    /// and the <c>X-Request-Id</c> (accepted or generated, echoed, in every log scope, forwarded on HttpClient
+    /// calls) together with the error envelope in front of the whole request pipeline.
+    /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<IStartupFilter, RequestPipelineStartupFilter>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DeveloperPageEnvelopeFilter>());
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
+            // Outermost, so every retry carries the id too.
+            http.AddHttpMessageHandler(services => new RequestIdPropagationHandler(services.GetRequiredService<IHttpContextAccessor>()));
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
@@ -34,6 +57,7 @@ public static class Extensions
     /// <summary>Wires OpenTelemetry logs, metrics and traces; exports over OTLP only when an endpoint is configured.</summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -44,9 +68,11 @@ public static class Extensions
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation())
+                .AddRuntimeInstrumentation()
+                .AddMeter(CareForAllTelemetry.Wildcard, NpgsqlTelemetry))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
+                .AddSource(CareForAllTelemetry.Wildcard, RabbitMqClientSources, NpgsqlTelemetry)
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes arrive every few seconds and would drown the traces that matter.
                     options.Filter = context =>
@@ -65,6 +91,7 @@ public static class Extensions
     /// <summary>Adds the liveness check every service answers on <c>/alive</c>.</summary>
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         return builder;
     }
@@ -72,6 +99,7 @@ public static class Extensions
     /// <summary>Maps <c>/health</c> (all checks) and <c>/alive</c> (liveness only).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;

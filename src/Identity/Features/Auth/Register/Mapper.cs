@@ -1,0 +1,35 @@
+using CareForAll.Identity.Tokens;
+using CareForAll.Identity.Users;
+using Riok.Mapperly.Abstractions;
+
+namespace CareForAll.Identity.Features.Auth.Register;
+
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+internal static partial class Mapper
+{
+    /// <summary>Every registration is a USER, whatever the request carried.</summary>
+    public static NewUser ToNewUser(Request request, Guid id, string passwordHash, DateTimeOffset now) => new(
+        id,
+        EmailAddress.Normalize(request.Email!),
+        passwordHash,
+        UserRoles.User,
+        ProfileText.NullIfBlank(request.FirstName),
+        ProfileText.NullIfBlank(request.LastName),
+        ProfileText.NullIfBlank(request.Phone),
+        now);
+
+    public static Response ToResponse(NewUser user, IssuedSession session) => new()
+    {
+        User = ToSummary(user),
+        AccessToken = session.AccessToken.Value,
+        RefreshToken = session.RefreshToken,
+        ExpiresIn = session.AccessTokenExpiresIn,
+        RefreshTokenExpiresAt = session.RefreshTokenExpiresAt,
+    };
+
+    [MapProperty(nameof(NewUser.Id), nameof(UserRegistered.UserId))]
+    [MapProperty(nameof(NewUser.CreatedAt), nameof(UserRegistered.OccurredAt))]
+    public static partial UserRegistered ToEvent(NewUser user);
+
+    private static partial UserSummary ToSummary(NewUser user);
+}

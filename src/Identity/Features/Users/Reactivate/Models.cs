@@ -1,0 +1,40 @@
+namespace CareForAll.Identity.Features.Users.Reactivate;
+
+internal sealed class Request
+{
+    /// <summary>From the route.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>Why, for the audit log.</summary>
+    public string? Reason { get; init; }
+}
+
+internal sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(x => x.Id).NotEmpty().WithMessage("User id is required.");
+        RuleFor(x => x.Reason).MaximumLength(500).WithMessage("Reason must be at most 500 characters.");
+    }
+}
+
+internal sealed class Response
+{
+    public required Guid UserId { get; init; }
+
+    public required string Status { get; init; }
+
+    public required bool IsActive { get; init; }
+}
+
+/// <summary>The data of the <c>user.reactivated</c> event.</summary>
+internal sealed record UserReactivated(
+    Guid UserId,
+    string Email,
+    string? Reason,
+    Guid? ActorId,
+    string? ClientAddress,
+    string? UserAgent,
+    string PreviousStatus,
+    string Status,
+    DateTimeOffset OccurredAt);

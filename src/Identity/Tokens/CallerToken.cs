@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace CareForAll.Identity.Tokens;
+
+/// <summary>The facts about the caller's own access token that logout and verify need, read from its claims.</summary>
+internal sealed record CallerToken(Guid UserId, string Email, string Role, string Jti, DateTimeOffset ExpiresAt)
+{
+    public static CallerToken? From(ClaimsPrincipal user)
+    {
+        var sub = user.FindFirstValue(TokenClaims.Subject);
+        var jti = user.FindFirstValue(TokenClaims.Jti);
+        var exp = user.FindFirstValue(TokenClaims.Expires);
+        if (!Guid.TryParse(sub, out var userId)
+            || string.IsNullOrEmpty(jti)
+            || !long.TryParse(exp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var expSeconds))
+        {
+            return null;
+        }
+
+        return new CallerToken(
+            userId,
+            user.FindFirstValue(TokenClaims.Email) ?? string.Empty,
+            user.FindFirstValue(TokenClaims.Role) ?? string.Empty,
+            jti,
+            DateTimeOffset.FromUnixTimeSeconds(expSeconds));
+    }
+}
