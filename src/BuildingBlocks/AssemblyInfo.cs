@@ -1,4 +1,0 @@
-namespace CareForAll.BuildingBlocks;
-
-/// <summary>Marker for the building blocks assembly.</summary>
-public static class BuildingBlocksAssembly;

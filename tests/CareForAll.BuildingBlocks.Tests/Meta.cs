@@ -1,0 +1,4 @@
+global using Shouldly;
+global using Xunit;
+
+[assembly: CollectionBehavior(MaxParallelThreads = 2)]
