@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using CareForAll.AppHost;
 using CareForAll.AppHost.Infrastructure;
 using CareForAll.AppHost.Secrets;
 
@@ -24,13 +24,15 @@ var identity = builder.AddProject<Projects.CareForAll_Identity>("identity")
     .WithEnvironment("Identity__FirstAdmin__Password", adminPassword)
     .WithHttpHealthCheck("/health");
 
-// The one address every client uses: fixed in development (http://localhost:8080), chosen freely by a test run.
-var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 8080);
+// The one address every client uses: http://localhost:8080 in development, a free port for a test run (Gateway:Port=0).
+// Not proxied, so the gateway sees each client's own address, which its rate limits partition by.
+var gatewayPort = GatewayPort.Resolve(builder.Configuration);
 builder.AddProject<Projects.CareForAll_Gateway>("gateway")
     .WithEndpoint("http", endpoint =>
     {
-        endpoint.Port = gatewayPort == 0 ? null : gatewayPort;
-        endpoint.IsProxied = gatewayPort == 0;
+        endpoint.Port = gatewayPort;
+        endpoint.TargetPort = gatewayPort;
+        endpoint.IsProxied = false;
     })
     .WithReference(identity).WaitFor(identity)
     .WithReference(redis).WaitFor(redis)

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs RabbitMQ in the foreground, passes a stop request on, and afterwards stops the epmd daemon that the node
-# started on this platform's own epmd port (ERL_EPMD_PORT), so nothing is left running.
+# Runs RabbitMQ in the foreground, passes a stop request on, and afterwards stops the epmd daemon it started on
+# this platform's own epmd port (ERL_EPMD_PORT), so nothing is left running.
 set -uo pipefail
+
+# Started here rather than by the node so that it accepts "epmd -kill" while a node is still registered: the AppHost
+# then stops it even when the node outlives the AppHost by a few seconds.
+epmd -daemon -relaxed_command_check
 
 "$@" &
 child=$!
