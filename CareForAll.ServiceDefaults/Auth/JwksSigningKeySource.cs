@@ -41,6 +41,9 @@ internal sealed partial class JwksSigningKeySource(
 
             _lastAttempt = time.GetUtcNow();
             await RefreshAsync();
+            // Measured from the end of the attempt too: a fetch that timed out against a down identity must not
+            // be repeated by the very next request, or every bad token would cost a full fetch timeout.
+            _lastAttempt = time.GetUtcNow();
         }
         finally
         {

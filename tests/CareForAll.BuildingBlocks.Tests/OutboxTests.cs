@@ -89,8 +89,15 @@ public sealed class OutboxTests(PostgresServer server)
         var again = await store.ClaimAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None);
         again.Select(m => m.Id).ShouldBe([first[0].Id]);
 
-        await Task.Delay(300);
-        var afterLease = await store.ClaimAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None);
+        // The second claim's 200 ms lease runs out on the database clock: poll until it can be claimed again.
+        IReadOnlyList<OutboxMessage> afterLease = [];
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while ((afterLease = await store.ClaimAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None)).Count == 0)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the expired lease was never released");
+            await Task.Delay(TimeSpan.FromMilliseconds(50)); // poll interval
+        }
+
         afterLease.Select(m => m.Id).ShouldBe([second[0].Id]);
         (await TestDatabase.CountAsync(dataSource, $"SELECT attempts FROM outbox_messages WHERE id = {second[0].Id}")).ShouldBe(2);
     }

@@ -113,7 +113,7 @@ public sealed class RegistrationLedger : IAsyncDisposable
                 throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting until {what}.");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(TimeSpan.FromMilliseconds(100)); // poll interval
         }
     }
 

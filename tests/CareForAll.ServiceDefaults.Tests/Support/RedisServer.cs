@@ -44,7 +44,7 @@ public sealed class RedisServer : IAsyncLifetime
             }
             catch (RedisConnectionException) when (!timeout.IsCancellationRequested)
             {
-                await Task.Delay(100, timeout.Token);
+                await Task.Delay(100, timeout.Token); // poll until Redis answers or the deadline passes
             }
         }
     }
