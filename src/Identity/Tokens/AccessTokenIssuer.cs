@@ -1,3 +1,4 @@
+using CareForAll.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -33,7 +34,7 @@ internal sealed class AccessTokenIssuer(
             {
                 [JwtRegisteredClaimNames.Sub] = userId.ToString(),
                 [JwtRegisteredClaimNames.Email] = email,
-                [TokenClaims.Role] = role,
+                [CareForAllClaims.Role] = role,
                 [JwtRegisteredClaimNames.Jti] = jti.ToString(),
             },
         };

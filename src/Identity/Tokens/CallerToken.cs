@@ -1,4 +1,6 @@
 using System.Globalization;
+using CareForAll.ServiceDefaults.Auth;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CareForAll.Identity.Tokens;
 
@@ -7,9 +9,9 @@ internal sealed record CallerToken(Guid UserId, string Email, string Role, strin
 {
     public static CallerToken? From(ClaimsPrincipal user)
     {
-        var sub = user.FindFirstValue(TokenClaims.Subject);
-        var jti = user.FindFirstValue(TokenClaims.Jti);
-        var exp = user.FindFirstValue(TokenClaims.Expires);
+        var sub = user.FindFirstValue(CareForAllClaims.Subject);
+        var jti = user.FindFirstValue(CareForAllClaims.TokenId);
+        var exp = user.FindFirstValue(JwtRegisteredClaimNames.Exp);
         if (!Guid.TryParse(sub, out var userId)
             || string.IsNullOrEmpty(jti)
             || !long.TryParse(exp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var expSeconds))
@@ -19,8 +21,8 @@ internal sealed record CallerToken(Guid UserId, string Email, string Role, strin
 
         return new CallerToken(
             userId,
-            user.FindFirstValue(TokenClaims.Email) ?? string.Empty,
-            user.FindFirstValue(TokenClaims.Role) ?? string.Empty,
+            user.FindFirstValue(CareForAllClaims.Email) ?? string.Empty,
+            user.FindFirstValue(CareForAllClaims.Role) ?? string.Empty,
             jti,
             DateTimeOffset.FromUnixTimeSeconds(expSeconds));
     }

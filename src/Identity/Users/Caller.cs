@@ -1,5 +1,5 @@
-using CareForAll.Identity.Tokens;
 using CareForAll.ServiceDefaults.Api;
+using CareForAll.ServiceDefaults.Auth;
 
 namespace CareForAll.Identity.Users;
 
@@ -7,7 +7,6 @@ internal static class Caller
 {
     /// <summary>The authenticated caller's user id; endpoints that need one are never anonymous.</summary>
     public static Guid Id(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(TokenClaims.Subject), out var id)
-            ? id
-            : throw new ApiException(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "The access token has no valid subject.");
+        user.UserId()
+            ?? throw new ApiException(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "The access token has no valid subject.");
 }

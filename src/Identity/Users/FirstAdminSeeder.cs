@@ -1,5 +1,6 @@
 using CareForAll.BuildingBlocks.Messaging;
 using CareForAll.Identity.Passwords;
+using CareForAll.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 using Register = CareForAll.Identity.Features.Auth.Register;
 
@@ -94,7 +95,7 @@ internal sealed class FirstAdminSeeder(
             Register.Endpoint.EventType,
             id,
             1,
-            new Register.UserRegistered(id, email, UserRoles.Admin, firstName, lastName, now),
+            new Register.UserRegistered(id, email, CareForAllClaims.AdminRole, firstName, lastName, now),
             ct);
         await transaction.CommitAsync(ct);
         logger.FirstAdminCreated(id);
@@ -102,7 +103,7 @@ internal sealed class FirstAdminSeeder(
 
     private void LogExisting(string role)
     {
-        if (role == UserRoles.Admin)
+        if (role == CareForAllClaims.AdminRole)
         {
             logger.FirstAdminPresent();
         }

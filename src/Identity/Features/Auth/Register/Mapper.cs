@@ -1,5 +1,6 @@
 using CareForAll.Identity.Tokens;
 using CareForAll.Identity.Users;
+using CareForAll.ServiceDefaults.Auth;
 using Riok.Mapperly.Abstractions;
 
 namespace CareForAll.Identity.Features.Auth.Register;
@@ -12,7 +13,7 @@ internal static partial class Mapper
         id,
         EmailAddress.Normalize(request.Email!),
         passwordHash,
-        UserRoles.User,
+        CareForAllClaims.UserRole,
         ProfileText.NullIfBlank(request.FirstName),
         ProfileText.NullIfBlank(request.LastName),
         ProfileText.NullIfBlank(request.Phone),
