@@ -10,7 +10,7 @@ public sealed class InboxTests(PostgresServer server)
 {
     public sealed record UserRegistered(Guid UserId, string Email);
 
-    public sealed class RecordWelcome(FailureSwitch failures) : IEventHandler<UserRegistered>
+    public sealed class RecordWelcome(FailureSwitch failures, Hold hold) : IEventHandler<UserRegistered>
     {
         public async Task HandleAsync(EventContext<UserRegistered> context, CancellationToken cancellationToken)
         {
@@ -19,8 +19,8 @@ public sealed class InboxTests(PostgresServer server)
             insert.Parameters.AddWithValue("email", context.Data.Email);
             await insert.ExecuteNonQueryAsync(cancellationToken);
 
-            // Slow enough that concurrent deliveries overlap inside the transaction.
-            await Task.Delay(50, cancellationToken);
+            // The inbox row and the effect are written and the transaction open until the test lets go.
+            await hold.WaitAsync(cancellationToken);
             if (failures.FailNext)
             {
                 failures.FailNext = false;
@@ -38,6 +38,7 @@ public sealed class InboxTests(PostgresServer server)
     {
         var services = new ServiceCollection();
         services.AddSingleton<FailureSwitch>();
+        services.AddSingleton<Hold>();
         var builder = new EventConsumerBuilder(consumer, services, new ConsumerOptions());
         builder.Handle<UserRegistered, RecordWelcome>("user.registered");
         var provider = services.BuildServiceProvider();
@@ -72,8 +73,24 @@ public sealed class InboxTests(PostgresServer server)
         await using var _ = services;
         var envelope = Envelope("grace@example.org");
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(_ => Task.Run(() => dispatcher.DispatchAsync(envelope, CancellationToken.None))));
+        var hold = services.GetRequiredService<Hold>();
+        hold.Close();
+
+        var deliveries = Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => dispatcher.DispatchAsync(envelope, CancellationToken.None)))
+            .ToArray();
+
+        // One delivery is inside its handler; the other seven wait on its uncommitted inbox row.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await TestDatabase.CountAsync(dataSource,
+                   "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") < 7)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the seven other deliveries never overlapped the first");
+            await Task.Delay(TimeSpan.FromMilliseconds(20)); // poll interval
+        }
+
+        hold.Open();
+        var outcomes = await Task.WhenAll(deliveries);
 
         outcomes.Count(o => o == DispatchOutcome.Handled).ShouldBe(1);
         outcomes.Count(o => o == DispatchOutcome.Duplicate).ShouldBe(7);

@@ -27,6 +27,7 @@ public sealed class IdempotencyTests(PostgresServer server) : IAsyncLifetime, ID
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(_dataSource);
         builder.Services.AddSingleton<TestFailures>();
+        builder.Services.AddSingleton<Hold>();
         builder.Services.AddOptions<IdempotencyKeyOptions>();
         builder.Services.AddAuthorization();
         builder.Services.AddFastEndpoints(o =>
@@ -68,28 +69,46 @@ public sealed class IdempotencyTests(PostgresServer server) : IAsyncLifetime, ID
     public async Task ten_concurrent_requests_with_one_key_make_exactly_one_effect()
     {
         var key = Guid.NewGuid().ToString();
-        var body = new TestPledgeRequest("campaign-1", 1500m, DelayMs: 400);
+        var body = new TestPledgeRequest("campaign-1", 1500m, Hold: true);
+        var hold = _app.Services.GetRequiredService<Hold>();
+        hold.Close();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PostAsync(key, body)));
+        var requests = Enumerable.Range(0, 10).Select(_ => PostAsync(key, body)).ToArray();
+
+        // While the first request holds the key, each of the other nine is answered at once.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (requests.Count(r => r.IsCompleted) < 9)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "requests with a key in use waited instead of being answered 409");
+            await Task.Delay(TimeSpan.FromMilliseconds(20)); // poll interval
+        }
+
+        hold.Open();
+        var responses = await Task.WhenAll(requests);
 
         (await EffectsAsync()).ShouldBe(1);
-        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Conflict);
-        var successes = responses.Where(r => r.StatusCode == HttpStatusCode.OK).ToList();
-        successes.Count(r => !r.Headers.Contains(IdempotencyHeaders.Replayed)).ShouldBe(1);
-        var bodies = await Task.WhenAll(successes.Select(r => r.Content.ReadAsStringAsync()));
-        bodies.Distinct().Count().ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(9);
+        var success = responses.Single(r => r.StatusCode == HttpStatusCode.OK);
+        success.Headers.Contains(IdempotencyHeaders.Replayed).ShouldBeFalse();
         foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
         {
             conflict.Headers.RetryAfter.ShouldNotBeNull();
             (await conflict.Content.ReadAsStringAsync()).ShouldContain(IdempotencyErrors.KeyInUse);
         }
+
+        // Once the first has finished, the same request is its stored answer again.
+        using var replay = await PostAsync(key, body);
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        replay.Headers.GetValues(IdempotencyHeaders.Replayed).ShouldBe(["true"]);
+        (await replay.Content.ReadAsStringAsync()).ShouldBe(await success.Content.ReadAsStringAsync());
+        (await EffectsAsync()).ShouldBe(1);
     }
 
     [Fact]
     public async Task the_same_key_and_body_again_gets_the_stored_answer_marked_replayed()
     {
         var key = Guid.NewGuid().ToString();
-        var body = new TestPledgeRequest("campaign-2", 250.75m, DelayMs: 0);
+        var body = new TestPledgeRequest("campaign-2", 250.75m);
 
         using var first = await PostAsync(key, body);
         using var second = await PostAsync(key, body, IdempotencyHeaders.LegacyKey);
@@ -108,8 +127,8 @@ public sealed class IdempotencyTests(PostgresServer server) : IAsyncLifetime, ID
     public async Task the_same_key_with_another_body_is_refused_with_422()
     {
         var key = Guid.NewGuid().ToString();
-        using var first = await PostAsync(key, new TestPledgeRequest("campaign-3", 100m, 0));
-        using var other = await PostAsync(key, new TestPledgeRequest("campaign-3", 999m, 0));
+        using var first = await PostAsync(key, new TestPledgeRequest("campaign-3", 100m));
+        using var other = await PostAsync(key, new TestPledgeRequest("campaign-3", 999m));
 
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         other.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
@@ -120,7 +139,7 @@ public sealed class IdempotencyTests(PostgresServer server) : IAsyncLifetime, ID
     [Fact]
     public async Task requests_without_a_key_each_take_effect()
     {
-        var body = new TestPledgeRequest("campaign-4", 10m, 0);
+        var body = new TestPledgeRequest("campaign-4", 10m);
         using var first = await PostAsync(null, body);
         using var second = await PostAsync(null, body);
 
@@ -134,7 +153,7 @@ public sealed class IdempotencyTests(PostgresServer server) : IAsyncLifetime, ID
     {
         _app.Services.GetRequiredService<TestFailures>().FailNext(1);
         var key = Guid.NewGuid().ToString();
-        var body = new TestPledgeRequest("campaign-5", 42m, 0);
+        var body = new TestPledgeRequest("campaign-5", 42m);
 
         using var failed = await PostAsync(key, body);
         failed.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
@@ -150,7 +169,7 @@ public sealed class IdempotencyTests(PostgresServer server) : IAsyncLifetime, ID
     [Fact]
     public async Task an_overlong_key_is_a_validation_error()
     {
-        using var response = await PostAsync(new string('k', 300), new TestPledgeRequest("campaign-6", 1m, 0));
+        using var response = await PostAsync(new string('k', 300), new TestPledgeRequest("campaign-6", 1m));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("idempotencyKey");
@@ -161,7 +180,7 @@ public sealed class IdempotencyTests(PostgresServer server) : IAsyncLifetime, ID
     public async Task an_expired_key_runs_the_request_again()
     {
         var key = Guid.NewGuid().ToString();
-        var body = new TestPledgeRequest("campaign-7", 5m, 0);
+        var body = new TestPledgeRequest("campaign-7", 5m);
         using var first = await PostAsync(key, body);
         await using (var expire = _dataSource.CreateCommand("UPDATE idempotency_keys SET expires_at = now() - interval '1 second'"))
         {
