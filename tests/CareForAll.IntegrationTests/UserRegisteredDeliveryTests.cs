@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
@@ -27,6 +28,23 @@ public sealed class UserRegisteredDeliveryTests(PlatformFixture platform) : IAsy
 
         await RegistrationLedger.WaitUntilAsync(async () => await _ledger.TimesHandledAsync(user.UserId, _ct) > 0, Deadline, "the consumer handled user.registered");
         (await _ledger.TimesHandledAsync(user.UserId, _ct)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task the_consumer_continues_the_trace_of_the_registration_request()
+    {
+        // The caller starts the trace; the gateway, identity, its outbox and relay, and the consumer all carry it.
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/register")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email = Api.NewEmail("traced"), password = "correct-horse-battery" }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        using var response = await _client.SendAsync(request, _ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await RegistrationLedger.WaitUntilAsync(() => Task.FromResult(_ledger.ConsumedWithin(traceId)), Deadline,
+            "the consumer handled user.registered within the registration's trace");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Aspire.Hosting.Testing;
 using CareForAll.BuildingBlocks.Messaging;
@@ -22,6 +23,8 @@ public sealed class RegistrationLedger : IAsyncDisposable
     private readonly IHost _host;
     private readonly NpgsqlDataSource _database;
     private readonly MeterListener _listener = new();
+    private readonly ActivityListener _spans;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ActivityTraceId, byte> _consumedTraces = new();
     private long _duplicatesSkipped;
 
     private RegistrationLedger(IHost host)
@@ -48,7 +51,25 @@ public sealed class RegistrationLedger : IAsyncDisposable
             }
         });
         _listener.Start();
+
+        // The consumer's spans, to see which traces its work joined.
+        _spans = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == MessagingNames.TelemetryName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.Kind == ActivityKind.Consumer)
+                {
+                    _consumedTraces.TryAdd(activity.TraceId, 0);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_spans);
     }
+
+    /// <summary>Whether this consumer handled an event as part of the trace <paramref name="traceId"/>.</summary>
+    public bool ConsumedWithin(ActivityTraceId traceId) => _consumedTraces.ContainsKey(traceId);
 
     /// <summary>Redelivered events this consumer's inbox has skipped so far.</summary>
     public long DuplicatesSkipped => Interlocked.Read(ref _duplicatesSkipped);
@@ -120,6 +141,7 @@ public sealed class RegistrationLedger : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Dispose();
+        _spans.Dispose();
         await _host.StopAsync();
         _host.Dispose();
     }
