@@ -8,7 +8,9 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddPlatformInfrastructure();
 var redis = infrastructure.Redis;
 var rabbitMQ = infrastructure.RabbitMQ;
-var identityDb = infrastructure.AddDatabase("identity");
+// One database per service, each owned by its service alone (ARCHITECTURE.md section 3).
+var databases = infrastructure.AddDatabases("identity", "campaigns", "pledges", "payments", "query", "notifications", "admin");
+var identityDb = databases["identity"];
 
 // Secrets: required inputs when published, development values when run locally (README.md lists them).
 var signingKey = builder.AddTokenSigningKey();

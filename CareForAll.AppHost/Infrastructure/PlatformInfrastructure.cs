@@ -28,4 +28,8 @@ public sealed class PlatformInfrastructure(
     /// connection name is <c>{service}db</c>, since resource names must differ from the service's own.
     /// </summary>
     public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string service) => addDatabase(service);
+
+    /// <summary>Adds one database per service; the result is keyed by service name.</summary>
+    public IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> AddDatabases(params string[] services) =>
+        services.ToDictionary(service => service, AddDatabase, StringComparer.OrdinalIgnoreCase);
 }

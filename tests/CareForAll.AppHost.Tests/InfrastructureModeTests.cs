@@ -9,7 +9,8 @@ namespace CareForAll.AppHost.Tests;
 /// <summary>The application model the AppHost declares in each infrastructure mode; nothing is started.</summary>
 public sealed class InfrastructureModeTests : IDisposable
 {
-    private static readonly string[] InfrastructureNames = ["postgres", "redis", "rabbitmq", "smtp", "identitydb"];
+    private static readonly string[] InfrastructureNames =
+        ["postgres", "redis", "rabbitmq", "smtp", "identitydb", "campaignsdb", "pledgesdb", "paymentsdb", "querydb", "notificationsdb", "admindb"];
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"careforall-model-{Guid.NewGuid():N}");
 
