@@ -9,7 +9,7 @@ internal sealed class Endpoint(
     NpgsqlDataSource database,
     PasswordHasher passwords,
     SessionIssuer sessions,
-    ILogger<Endpoint> logger) : Endpoint<Request, Response>
+    ILogger<Endpoint> logger) : Endpoint<Request, SessionResponse<UserSummary>>
 {
     public override void Configure()
     {

@@ -6,14 +6,8 @@ namespace CareForAll.Identity.Features.Auth.Login;
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 internal static partial class Mapper
 {
-    public static Response ToResponse(Credentials user, IssuedSession session) => new()
-    {
-        User = ToSummary(user),
-        AccessToken = session.AccessToken.Value,
-        RefreshToken = session.RefreshToken,
-        ExpiresIn = session.AccessTokenExpiresIn,
-        RefreshTokenExpiresAt = session.RefreshTokenExpiresAt,
-    };
+    public static SessionResponse<UserSummary> ToResponse(Credentials user, IssuedSession session) =>
+        SessionResponse.For(ToSummary(user), session);
 
     private static partial UserSummary ToSummary(Credentials user);
 }

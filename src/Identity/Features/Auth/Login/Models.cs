@@ -22,22 +22,6 @@ internal sealed class Validator : Validator<Request>
     }
 }
 
-internal sealed class Response
-{
-    public required UserSummary User { get; init; }
-
-    public required string AccessToken { get; init; }
-
-    public required string RefreshToken { get; init; }
-
-    public string TokenType { get; init; } = "Bearer";
-
-    /// <summary>Seconds until the access token expires.</summary>
-    public required int ExpiresIn { get; init; }
-
-    public required DateTimeOffset RefreshTokenExpiresAt { get; init; }
-}
-
 internal sealed class UserSummary
 {
     public required Guid Id { get; init; }

@@ -8,7 +8,7 @@ internal sealed class Endpoint(
     SessionIssuer sessions,
     RefreshTokenRevocation revocation,
     TimeProvider clock,
-    ILogger<Endpoint> logger) : Endpoint<Request, Response>
+    ILogger<Endpoint> logger) : Endpoint<Request, SessionResponse<UserSummary>>
 {
     public override void Configure()
     {

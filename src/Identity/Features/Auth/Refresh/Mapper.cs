@@ -6,14 +6,8 @@ namespace CareForAll.Identity.Features.Auth.Refresh;
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 internal static partial class Mapper
 {
-    public static Response ToResponse(RefreshTokenState token, IssuedSession session) => new()
-    {
-        User = ToSummary(token),
-        AccessToken = session.AccessToken.Value,
-        RefreshToken = session.RefreshToken,
-        ExpiresIn = session.AccessTokenExpiresIn,
-        RefreshTokenExpiresAt = session.RefreshTokenExpiresAt,
-    };
+    public static SessionResponse<UserSummary> ToResponse(RefreshTokenState token, IssuedSession session) =>
+        SessionResponse.For(ToSummary(token), session);
 
     [MapProperty(nameof(RefreshTokenState.UserId), nameof(UserSummary.Id))]
     private static partial UserSummary ToSummary(RefreshTokenState token);

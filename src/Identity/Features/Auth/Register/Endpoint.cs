@@ -10,7 +10,7 @@ internal sealed class Endpoint(
     PasswordHasher passwords,
     SessionIssuer sessions,
     TimeProvider clock,
-    ILogger<Endpoint> logger) : Endpoint<Request, Response>
+    ILogger<Endpoint> logger) : Endpoint<Request, SessionResponse<UserSummary>>
 {
     public const string EventType = "user.registered";
 

@@ -19,14 +19,8 @@ internal static partial class Mapper
         ProfileText.NullIfBlank(request.Phone),
         now);
 
-    public static Response ToResponse(NewUser user, IssuedSession session) => new()
-    {
-        User = ToSummary(user),
-        AccessToken = session.AccessToken.Value,
-        RefreshToken = session.RefreshToken,
-        ExpiresIn = session.AccessTokenExpiresIn,
-        RefreshTokenExpiresAt = session.RefreshTokenExpiresAt,
-    };
+    public static SessionResponse<UserSummary> ToResponse(NewUser user, IssuedSession session) =>
+        SessionResponse.For(ToSummary(user), session);
 
     [MapProperty(nameof(NewUser.Id), nameof(UserRegistered.UserId))]
     [MapProperty(nameof(NewUser.CreatedAt), nameof(UserRegistered.OccurredAt))]

@@ -1,17 +1,6 @@
-namespace CareForAll.Identity.Features.Profile.Update;
+using View = CareForAll.Identity.Features.Profile.Get;
 
-internal sealed record ProfileRow(
-    Guid Id,
-    string Email,
-    string Role,
-    bool EmailVerified,
-    string? FirstName,
-    string? LastName,
-    string? Phone,
-    string? AvatarUrl,
-    string? Bio,
-    DateTime CreatedAt,
-    DateTime UpdatedAt);
+namespace CareForAll.Identity.Features.Profile.Update;
 
 internal static class Data
 {
@@ -28,6 +17,7 @@ internal static class Data
             WHERE user_id = @UserId
             RETURNING *
         )
+        -- The same columns as reading the profile: an update answers with the profile as GET shows it.
         SELECT u.id AS Id, u.email AS Email, u.role AS Role, u.email_verified AS EmailVerified,
                p.first_name AS FirstName, p.last_name AS LastName, p.phone AS Phone,
                p.avatar_url AS AvatarUrl, p.bio AS Bio,
@@ -36,11 +26,11 @@ internal static class Data
         JOIN auth.users u ON u.id = p.user_id
         """;
 
-    public static async Task<ProfileRow?> UpdateAsync(
+    public static async Task<View.ProfileRow?> UpdateAsync(
         NpgsqlDataSource database, Guid userId, Request changes, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
+        return await connection.QuerySingleOrDefaultAsync<View.ProfileRow>(new CommandDefinition(
             UpdateProfile,
             new
             {
