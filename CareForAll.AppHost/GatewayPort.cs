@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 
 namespace CareForAll.AppHost;
@@ -11,20 +9,6 @@ internal static class GatewayPort
     public static int Resolve(IConfiguration configuration)
     {
         var port = configuration.GetValue("Gateway:Port", 8080);
-        if (port != 0)
-        {
-            return port;
-        }
-
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
+        return port == 0 ? FreePorts.Take(1)[0] : port;
     }
 }

@@ -1,55 +1,16 @@
-using System.Diagnostics;
+using CareForAll.AppHost.Local;
 
 namespace CareForAll.AppHost.Infrastructure;
 
 /// <summary>Asks docker, then podman, whether a container engine answers (a client alone is not enough).</summary>
 internal static class ContainerRuntimeProbe
 {
-    public static string? FindAnsweringRuntime()
-    {
-        foreach (var runtime in new[] { "docker", "podman" })
+    private static readonly string[] Runtimes = ["docker", "podman"];
+
+    public static string? FindAnsweringRuntime() =>
+        Runtimes.FirstOrDefault(runtime =>
         {
-            if (Answers(runtime))
-            {
-                return runtime;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool Answers(string runtime)
-    {
-        try
-        {
-            var startInfo = new ProcessStartInfo(runtime)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            startInfo.ArgumentList.Add("info");
-            startInfo.ArgumentList.Add("--format");
-            startInfo.ArgumentList.Add("{{.ServerVersion}}");
-
-            using var process = Process.Start(startInfo);
-            if (process is null)
-            {
-                return false;
-            }
-
-            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-            {
-                process.Kill(entireProcessTree: true);
-                return false;
-            }
-
-            return process.ExitCode == 0 && !string.IsNullOrWhiteSpace(process.StandardOutput.ReadToEnd());
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // Not installed.
-            return false;
-        }
-    }
+            var (exitCode, output) = ProcessRunner.TryRun(runtime, ["info", "--format", "{{.ServerVersion}}"], TimeSpan.FromSeconds(10));
+            return exitCode == 0 && !string.IsNullOrWhiteSpace(output);
+        });
 }

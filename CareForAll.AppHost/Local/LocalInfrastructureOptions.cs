@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 
 namespace CareForAll.AppHost.Local;
@@ -40,7 +38,7 @@ public sealed record LocalInfrastructureOptions
         if (isolated)
         {
             var id = Guid.NewGuid().ToString("N")[..10];
-            var ports = FreePorts(8);
+            var ports = FreePorts.Take(8);
             return new LocalInfrastructureOptions
             {
                 DataDirectory = Path.GetFullPath(section["DataDirectory"] ?? Path.Combine(Path.GetTempPath(), $"careforall-{id}")),
@@ -57,44 +55,20 @@ public sealed record LocalInfrastructureOptions
             };
         }
 
-        var ports2 = section.GetSection("Ports");
+        var fixedPorts = section.GetSection("Ports");
         return new LocalInfrastructureOptions
         {
             DataDirectory = Path.GetFullPath(section["DataDirectory"] ?? Path.Combine(appHostDirectory, ".data")),
             Isolated = false,
             InstanceName = "dev",
-            PostgresPort = ports2.GetValue("Postgres", 54329),
-            RedisPort = ports2.GetValue("Redis", 63799),
-            RabbitMQPort = ports2.GetValue("RabbitMQ", 56729),
-            RabbitMQManagementPort = ports2.GetValue("RabbitMQManagement", 15679),
-            RabbitMQDistributionPort = ports2.GetValue("RabbitMQDistribution", 25679),
-            EpmdPort = ports2.GetValue("Epmd", 43699),
-            SmtpPort = ports2.GetValue("Smtp", 2529),
-            SmtpWebPort = ports2.GetValue("SmtpWeb", 5089),
+            PostgresPort = fixedPorts.GetValue("Postgres", 54329),
+            RedisPort = fixedPorts.GetValue("Redis", 63799),
+            RabbitMQPort = fixedPorts.GetValue("RabbitMQ", 56729),
+            RabbitMQManagementPort = fixedPorts.GetValue("RabbitMQManagement", 15679),
+            RabbitMQDistributionPort = fixedPorts.GetValue("RabbitMQDistribution", 25679),
+            EpmdPort = fixedPorts.GetValue("Epmd", 43699),
+            SmtpPort = fixedPorts.GetValue("Smtp", 2529),
+            SmtpWebPort = fixedPorts.GetValue("SmtpWeb", 5089),
         };
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        // Hold every listener until all ports are chosen so the same port is never handed out twice.
-        var listeners = new List<TcpListener>();
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
-            }
-
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
-            }
-        }
     }
 }

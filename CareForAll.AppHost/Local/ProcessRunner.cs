@@ -1,24 +1,28 @@
+using System.ComponentModel;
 using System.Diagnostics;
 
 namespace CareForAll.AppHost.Local;
 
-/// <summary>Runs short set-up commands (initdb, epmd -kill) to completion from the AppHost itself.</summary>
+/// <summary>Runs short commands to completion from the AppHost itself (initdb, pg_ctl, epmd -kill, docker info).</summary>
 internal static class ProcessRunner
 {
     public static bool IsRoot => Environment.UserName == "root";
 
     /// <summary>Runs a command and throws with its output when it fails.</summary>
-    public static async Task RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken, IDictionary<string, string>? environment = null)
+    public static async Task RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var (exitCode, output) = await TryRunAsync(fileName, arguments, cancellationToken, environment);
+        var (exitCode, output) = await TryRunAsync(fileName, arguments, cancellationToken);
         if (exitCode != 0)
         {
             throw new DistributedApplicationException($"'{fileName} {string.Join(' ', arguments)}' failed with exit code {exitCode}: {output}");
         }
     }
 
-    /// <summary>Runs a command and returns its exit code and combined output.</summary>
-    public static async Task<(int ExitCode, string Output)> TryRunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Runs a command and returns its exit code and combined output; exit code -1 when it is not installed. A
+    /// cancelled run kills the command.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> TryRunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -31,16 +35,50 @@ internal static class ProcessRunner
             startInfo.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        Process? process;
+        try
         {
-            startInfo.Environment[key] = value;
+            process = Process.Start(startInfo);
+        }
+        catch (Win32Exception)
+        {
+            return (-1, $"'{fileName}' is not installed.");
         }
 
-        using var process = Process.Start(startInfo) ?? throw new DistributedApplicationException($"Could not start '{fileName}'.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, (await stdout + await stderr).Trim());
+        using (process)
+        {
+            if (process is null)
+            {
+                return (-1, $"'{fileName}' could not be started.");
+            }
+
+            try
+            {
+                var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+                var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+                await process.WaitForExitAsync(cancellationToken);
+                return (process.ExitCode, (await stdout + await stderr).Trim());
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Runs a command for at most <paramref name="timeout"/>, from code that cannot await (start-up choices, shutdown callbacks).</summary>
+    public static (int ExitCode, string Output) TryRun(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            return TryRunAsync(fileName, arguments, cancellation.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return (-1, $"'{fileName}' did not finish within {timeout.TotalSeconds:0} s.");
+        }
     }
 
     /// <summary>Arguments that run <paramref name="command"/> as the postgres user when the AppHost runs as root (PostgreSQL refuses root).</summary>
