@@ -81,13 +81,11 @@ public sealed class InboxTests(PostgresServer server)
             .ToArray();
 
         // One delivery is inside its handler; the other seven wait on its uncommitted inbox row.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await TestDatabase.CountAsync(dataSource,
-                   "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") < 7)
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the seven other deliveries never overlapped the first");
-            await Task.Delay(TimeSpan.FromMilliseconds(20)); // poll interval
-        }
+        await Eventually.UntilAsync(
+            async () => await TestDatabase.CountAsync(dataSource,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") >= 7,
+            TimeSpan.FromSeconds(30),
+            "the seven other deliveries never overlapped the first");
 
         hold.Open();
         var outcomes = await Task.WhenAll(deliveries);

@@ -91,12 +91,10 @@ public sealed class OutboxTests(PostgresServer server)
 
         // The second claim's 200 ms lease runs out on the database clock: poll until it can be claimed again.
         IReadOnlyList<OutboxMessage> afterLease = [];
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while ((afterLease = await store.ClaimAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None)).Count == 0)
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the expired lease was never released");
-            await Task.Delay(TimeSpan.FromMilliseconds(50)); // poll interval
-        }
+        await Eventually.UntilAsync(
+            async () => (afterLease = await store.ClaimAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None)).Count > 0,
+            TimeSpan.FromSeconds(10),
+            "the expired lease was never released");
 
         afterLease.Select(m => m.Id).ShouldBe([second[0].Id]);
         (await TestDatabase.CountAsync(dataSource, $"SELECT attempts FROM outbox_messages WHERE id = {second[0].Id}")).ShouldBe(2);
