@@ -60,23 +60,7 @@ public static class AuthenticationExtensions
                 var settings = auth.Value;
                 jwt.MapInboundClaims = false;
                 jwt.RefreshOnIssuerKeyNotFound = false; // our key source refreshes; there is no OIDC metadata
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = settings.Issuer,
-                    ValidAudience = settings.Audience,
-                    // Pinning the algorithm shuts out alg=none and HMAC-with-the-public-key confusion.
-                    ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-                    ValidateIssuer = true,
-                    ValidateAudience = true,
-                    ValidateLifetime = true,
-                    RequireExpirationTime = true,
-                    RequireSignedTokens = true,
-                    ValidateIssuerSigningKey = true,
-                    ClockSkew = settings.ClockSkew,
-                    NameClaimType = CareForAllClaims.Subject,
-                    RoleClaimType = CareForAllClaims.Role,
-                    IssuerSigningKeyResolver = (_, _, kid, _) => keys.GetKeys(kid),
-                };
+                jwt.TokenValidationParameters = CareForAllTokenValidation.Parameters(settings, keys.GetKeys);
                 jwt.Events = CareForAllJwtEvents.Create();
             });
 

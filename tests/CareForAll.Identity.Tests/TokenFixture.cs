@@ -1,4 +1,5 @@
 using CareForAll.Identity.Tokens;
+using CareForAll.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -25,21 +26,9 @@ internal sealed class TokenFixture : IDisposable
 
     public AccessTokenIssuer Issuer { get; }
 
-    /// <summary>Mirrors ServiceDefaults' AddCareForAllAuthentication parameters.</summary>
-    public static TokenValidationParameters ValidationParameters(params SecurityKey[] keys) => new()
-    {
-        ValidIssuer = "careforall-identity",
-        ValidAudience = "careforall",
-        ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-        ValidateIssuer = true,
-        ValidateAudience = true,
-        ValidateLifetime = true,
-        RequireExpirationTime = true,
-        RequireSignedTokens = true,
-        ValidateIssuerSigningKey = true,
-        ClockSkew = TimeSpan.FromSeconds(30),
-        IssuerSigningKeys = keys,
-    };
+    /// <summary>The rules every service validates tokens with (ServiceDefaults), with identity's default settings.</summary>
+    public static TokenValidationParameters ValidationParameters(params SecurityKey[] keys) =>
+        CareForAllTokenValidation.Parameters(new CareForAllAuthOptions(), _ => keys);
 
     public static async Task<TokenValidationResult> ValidateAsync(string token, params SecurityKey[] keys) =>
         await new JsonWebTokenHandler().ValidateTokenAsync(token, ValidationParameters(keys));
