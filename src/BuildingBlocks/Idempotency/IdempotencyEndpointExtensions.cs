@@ -11,17 +11,24 @@ public static class IdempotencyEndpointExtensions
     /// its writes through <see cref="Database.RequestTransaction"/> so they commit with the stored response.
     /// </summary>
     /// <param name="endpoint">The endpoint being configured.</param>
-    public static void Idempotent(this BaseEndpoint endpoint)
+    /// <param name="required">Refuse a request without a key (400 <c>IDEMPOTENCY_KEY_REQUIRED</c>), for money-moving routes.</param>
+    public static void Idempotent(this BaseEndpoint endpoint, bool required = false)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        endpoint.Definition.Idempotent();
+        endpoint.Definition.Idempotent(required);
     }
 
-    /// <summary>Same as <see cref="Idempotent(BaseEndpoint)"/>, for an endpoint definition (e.g. from global configuration).</summary>
+    /// <summary>Same as <see cref="Idempotent(BaseEndpoint, bool)"/>, for an endpoint definition (e.g. from global configuration).</summary>
     /// <param name="definition">The endpoint definition.</param>
-    public static void Idempotent(this EndpointDefinition definition)
+    /// <param name="required">Refuse a request without a key (400 <c>IDEMPOTENCY_KEY_REQUIRED</c>).</param>
+    public static void Idempotent(this EndpointDefinition definition, bool required = false)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (required)
+        {
+            definition.PreProcessor<IdempotencyKeyRequiredPreProcessor>(Order.Before);
+        }
+
         definition.PreProcessor<IdempotencyPreProcessor>(Order.Before);
         definition.PostProcessor<IdempotencyPostProcessor>(Order.Before);
     }

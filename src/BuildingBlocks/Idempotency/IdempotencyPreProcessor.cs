@@ -9,7 +9,7 @@ using Npgsql;
 namespace CareForAll.BuildingBlocks.Idempotency;
 
 /// <summary>
-/// First half of Idempotency-Key handling (opt in with <see cref="IdempotencyEndpointExtensions.Idempotent(BaseEndpoint)"/>).
+/// First half of Idempotency-Key handling (opt in with <see cref="IdempotencyEndpointExtensions.Idempotent(BaseEndpoint, bool)"/>).
 /// A request without a key runs normally. With a key: a stored answer to the same request is sent again
 /// (<c>Idempotent-Replayed: true</c>), a different request under that key gets 422, a key whose first request
 /// is still running gets 409 with <c>Retry-After</c>; otherwise the request runs holding the key's lock.

@@ -42,13 +42,40 @@ public sealed class EventConsumerBuilder
         }
 
         _services.TryAddScoped<THandler>();
-        _registrations[eventType] = new EventHandlerRegistration(eventType, static async (services, envelope, connection, transaction, ct) =>
+        _registrations[eventType] = new EventHandlerRegistration(eventType, NeedsInbox: true, static async (services, envelope, connection, transaction, ct) =>
         {
-            var data = envelope.Data.Deserialize<TData>(MessagingJson.Options)
-                ?? throw new JsonException($"Event {envelope.EventId} ({envelope.EventType}) has no data.");
             var handler = services.GetRequiredService<THandler>();
-            await handler.HandleAsync(new EventContext<TData>(envelope, data, connection, transaction), ct);
+            await handler.HandleAsync(new EventContext<TData>(envelope, Read<TData>(envelope), connection!, transaction!), ct);
         });
         return this;
     }
+
+    /// <summary>
+    /// Binds the queue to <paramref name="eventType"/> and sends those events to <typeparamref name="TListener"/>, whose
+    /// effect must be idempotent by nature (e.g. evicting a cache entry): no inbox and no database are involved.
+    /// </summary>
+    /// <typeparam name="TData">The payload type.</typeparam>
+    /// <typeparam name="TListener">The listener (registered as scoped).</typeparam>
+    /// <param name="eventType">The event type, which is also the routing key.</param>
+    public EventConsumerBuilder Listen<TData, TListener>(string eventType)
+        where TListener : class, IEventListener<TData>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
+        if (_registrations.ContainsKey(eventType))
+        {
+            throw new InvalidOperationException($"Queue '{QueueName}' already has a handler for '{eventType}'.");
+        }
+
+        _services.TryAddScoped<TListener>();
+        _registrations[eventType] = new EventHandlerRegistration(eventType, NeedsInbox: false, static async (services, envelope, _, _, ct) =>
+        {
+            var listener = services.GetRequiredService<TListener>();
+            await listener.HandleAsync(envelope, Read<TData>(envelope), ct);
+        });
+        return this;
+    }
+
+    static TData Read<TData>(IntegrationEvent envelope) =>
+        envelope.Data.Deserialize<TData>(MessagingJson.Options)
+            ?? throw new JsonException($"Event {envelope.EventId} ({envelope.EventType}) has no data.");
 }

@@ -81,48 +81,10 @@ internal sealed partial class EventConsumerHost(
 
     async Task DeclareTopologyAsync(IConnection connection, CancellationToken cancellationToken)
     {
-        var deadLetterQueue = MessagingNames.DeadLetterQueue(queueName);
-        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        try
+        var argumentsDiffer = await QueueDeclaration.DeclareAsync(connection, queueName, options.DeliveryLimit, dispatcher.EventTypes, cancellationToken);
+        if (argumentsDiffer is not null)
         {
-            await channel.ExchangeDeclareAsync(MessagingNames.EventsExchange, ExchangeType.Topic, durable: true, autoDelete: false,
-                cancellationToken: cancellationToken);
-            await channel.ExchangeDeclareAsync(MessagingNames.DeadLetterExchange, ExchangeType.Direct, durable: true, autoDelete: false,
-                cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(deadLetterQueue, durable: true, exclusive: false, autoDelete: false,
-                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
-            await channel.QueueBindAsync(deadLetterQueue, MessagingNames.DeadLetterExchange, queueName, cancellationToken: cancellationToken);
-            try
-            {
-                // RabbitMQ 3.10 has no default delivery limit for quorum queues: without it a poison message loops forever.
-                await channel.QueueDeclareAsync(queueName, durable: true, exclusive: false, autoDelete: false,
-                    arguments: new Dictionary<string, object?>
-                    {
-                        ["x-queue-type"] = "quorum",
-                        ["x-delivery-limit"] = options.DeliveryLimit,
-                        ["x-dead-letter-exchange"] = MessagingNames.DeadLetterExchange,
-                        ["x-dead-letter-routing-key"] = queueName,
-                    },
-                    cancellationToken: cancellationToken);
-            }
-            catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == Constants.PreconditionFailed)
-            {
-                // The queue exists with other arguments (e.g. a changed delivery limit): keep consuming it as it is
-                // rather than not at all. Changing queue arguments needs an operator (or a policy).
-                LogQueueArgumentsDiffer(logger, queueName, ex.ShutdownReason.ReplyText);
-                await CloseQuietlyAsync(channel);
-                channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-                await channel.QueueDeclarePassiveAsync(queueName, cancellationToken);
-            }
-
-            foreach (var eventType in dispatcher.EventTypes)
-            {
-                await channel.QueueBindAsync(queueName, MessagingNames.EventsExchange, eventType, cancellationToken: cancellationToken);
-            }
-        }
-        finally
-        {
-            await CloseQuietlyAsync(channel);
+            LogQueueArgumentsDiffer(logger, queueName, argumentsDiffer);
         }
     }
 
@@ -324,19 +286,7 @@ internal sealed partial class EventConsumerHost(
         await _abortHandlers.CancelAsync();
     }
 
-    static async Task CloseQuietlyAsync(IChannel channel)
-    {
-        try
-        {
-            await channel.CloseAsync();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Already closed with the connection.
-        }
-
-        await channel.DisposeAsync();
-    }
+    static Task CloseQuietlyAsync(IChannel channel) => QueueDeclaration.CloseQuietlyAsync(channel);
 
     static async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken cancellationToken)
     {

@@ -16,11 +16,12 @@ internal enum DispatchOutcome
 /// <summary>
 /// Runs a handler and records the event in the inbox in one transaction. A second delivery of the same event
 /// (even concurrently: the inbox insert waits for the first transaction) finds the row and does nothing.
+/// Without a data source (a listener queue) handlers run directly: their effects are idempotent by nature.
 /// </summary>
 internal sealed class EventDispatcher(
     string consumerName,
     IReadOnlyDictionary<string, EventHandlerRegistration> registrations,
-    NpgsqlDataSource dataSource,
+    NpgsqlDataSource? dataSource,
     IServiceScopeFactory scopeFactory)
 {
     const string InboxSql = """
@@ -36,6 +37,11 @@ internal sealed class EventDispatcher(
     /// <summary>Deletes this consumer's inbox rows older than <paramref name="retention"/>.</summary>
     public async Task<int> PruneInboxAsync(TimeSpan retention, CancellationToken cancellationToken)
     {
+        if (dataSource is null)
+        {
+            return 0;
+        }
+
         await using var command = dataSource.CreateCommand(PruneSql);
         command.Parameters.Add(new NpgsqlParameter<string>("consumer", consumerName));
         command.Parameters.Add(new NpgsqlParameter<TimeSpan>("retention", retention));
@@ -57,6 +63,12 @@ internal sealed class EventDispatcher(
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
+        if (dataSource is null)
+        {
+            await registration.InvokeAsync(scope.ServiceProvider, envelope, null, null, cancellationToken);
+            return DispatchOutcome.Handled;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 

@@ -2,7 +2,8 @@ using Npgsql;
 
 namespace CareForAll.BuildingBlocks.Messaging;
 
-/// <summary>How one event type of a queue reaches its handler.</summary>
+/// <summary>How one event type of a queue reaches its handler; the connection and transaction are the inbox's (null for a listener queue).</summary>
 internal sealed record EventHandlerRegistration(
     string EventType,
-    Func<IServiceProvider, IntegrationEvent, NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> InvokeAsync);
+    bool NeedsInbox,
+    Func<IServiceProvider, IntegrationEvent, NpgsqlConnection?, NpgsqlTransaction?, CancellationToken, Task> InvokeAsync);

@@ -36,7 +36,23 @@ public static class MessagingExtensions
     /// <param name="queueName">The queue, e.g. <c>notifications</c>; also the inbox's consumer name.</param>
     /// <param name="configure">Declares the handled event types, e.g. <c>c =&gt; c.Handle&lt;UserRegistered, SendWelcome&gt;("user.registered")</c>.</param>
     public static IHostApplicationBuilder AddEventConsumer(
-        this IHostApplicationBuilder builder, string queueName, Action<EventConsumerBuilder> configure)
+        this IHostApplicationBuilder builder, string queueName, Action<EventConsumerBuilder> configure) =>
+        AddQueueConsumer(builder, queueName, configure, withInbox: true);
+
+    /// <summary>
+    /// Like <see cref="AddEventConsumer"/>, for a service without a database whose reactions are idempotent by nature
+    /// (<see cref="EventConsumerBuilder.Listen{TData, TListener}"/>): no inbox, no transaction. Replicas compete for
+    /// the queue, so each event reaches one of them.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <param name="queueName">The queue, e.g. <c>gateway</c>.</param>
+    /// <param name="configure">Declares the event types, e.g. <c>c =&gt; c.Listen&lt;CampaignChanged, EvictCampaign&gt;("campaign.updated")</c>.</param>
+    public static IHostApplicationBuilder AddEventListener(
+        this IHostApplicationBuilder builder, string queueName, Action<EventConsumerBuilder> configure) =>
+        AddQueueConsumer(builder, queueName, configure, withInbox: false);
+
+    static IHostApplicationBuilder AddQueueConsumer(
+        IHostApplicationBuilder builder, string queueName, Action<EventConsumerBuilder> configure, bool withInbox)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(queueName);
@@ -53,6 +69,14 @@ public static class MessagingExtensions
             throw new InvalidOperationException($"Consumer '{queueName}' handles no event type.");
         }
 
+        if (!withInbox && consumer.Registrations.Values.Any(r => r.NeedsInbox))
+        {
+            throw new InvalidOperationException(
+                $"Queue '{queueName}' has no inbox: use Listen for idempotent reactions, or AddEventConsumer for handlers.");
+        }
+
+        MessagingTopology.EnsureMatches(queueName, consumer.Registrations.Keys);
+
         var registrations = consumer.Registrations.ToDictionary(StringComparer.Ordinal);
         var readiness = new ConsumerReadiness(queueName);
         builder.Services.AddHealthChecks().AddCheck($"rabbitmq-queue-{queueName}", readiness);
@@ -60,7 +84,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<IHostedService>(services => new EventConsumerHost(
             queueName,
             options,
-            new EventDispatcher(queueName, registrations, services.GetRequiredService<NpgsqlDataSource>(),
+            new EventDispatcher(queueName, registrations, withInbox ? services.GetRequiredService<NpgsqlDataSource>() : null,
                 services.GetRequiredService<IServiceScopeFactory>()),
             services.GetRequiredService<RabbitMqConnection>(),
             readiness,

@@ -94,7 +94,25 @@ internal sealed partial class OutboxRelay(
             cancellationToken);
         await channel.ExchangeDeclareAsync(MessagingNames.EventsExchange, ExchangeType.Topic, durable: true, autoDelete: false,
             cancellationToken: cancellationToken);
+        await DeclareConsumerQueuesAsync(connection, cancellationToken);
         return channel;
+    }
+
+    /// <summary>
+    /// Declares every queue of <see cref="MessagingTopology"/> before publishing, so no event is dropped for want of a
+    /// binding while its consumer has not started yet.
+    /// </summary>
+    async Task DeclareConsumerQueuesAsync(IConnection connection, CancellationToken cancellationToken)
+    {
+        var deliveryLimit = new ConsumerOptions().DeliveryLimit;
+        foreach (var (queueName, eventTypes) in MessagingTopology.Queues)
+        {
+            var argumentsDiffer = await QueueDeclaration.DeclareAsync(connection, queueName, deliveryLimit, eventTypes, cancellationToken);
+            if (argumentsDiffer is not null)
+            {
+                LogQueueArgumentsDiffer(logger, queueName, argumentsDiffer);
+            }
+        }
     }
 
     /// <summary>One round: claim, publish all with confirms in flight, settle. Returns how many rows were claimed.</summary>
@@ -322,4 +340,7 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Disposing the relay channel failed: {Reason}")]
     static partial void LogChannelDisposeFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Queue {Queue} exists with other arguments; left unchanged: {Reason}")]
+    static partial void LogQueueArgumentsDiffer(ILogger logger, string queue, string reason);
 }

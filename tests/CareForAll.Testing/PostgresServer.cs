@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace CareForAll.BuildingBlocks.Tests;
+namespace CareForAll.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster in a temp folder on a free port, started once per test run (as the
