@@ -53,6 +53,9 @@ public static class AuthenticationExtensions
             services.AddSingleton<IAccessTokenDenyList, RedisAccessTokenDenyList>();
         }
 
+        // Resolved only by the services that issue or accept guest tokens; it fails then if the key is missing.
+        services.TryAddSingleton<GuestAccessTokens>();
+
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<ISigningKeySource, IOptions<CareForAllAuthOptions>>((jwt, keys, auth) =>

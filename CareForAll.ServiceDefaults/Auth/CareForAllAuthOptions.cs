@@ -26,4 +26,7 @@ public sealed class CareForAllAuthOptions
 
     /// <summary>Tolerated clock difference between identity and the validator.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The secret that signs guests' access tokens (<see cref="GuestAccessTokens"/>); needed only where they are issued or accepted.</summary>
+    public string? GuestTokenKey { get; set; }
 }
