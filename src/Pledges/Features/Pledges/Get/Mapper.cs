@@ -1,0 +1,17 @@
+using System.Text.Json;
+using CareForAll.Pledges.Data;
+using Riok.Mapperly.Abstractions;
+
+namespace CareForAll.Pledges.Features.Pledges.Get;
+
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+internal static partial class Mapper
+{
+    public static partial Response ToResponse(PledgeRow row);
+
+    private static DateTimeOffset ToUtc(DateTime value) => Conversions.ToUtc(value);
+
+    private static DateTimeOffset? ToUtc(DateTime? value) => Conversions.ToUtc(value);
+
+    private static JsonElement? ToJson(string? text) => Conversions.ToJson(text);
+}

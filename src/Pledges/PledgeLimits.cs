@@ -1,0 +1,21 @@
+namespace CareForAll.Pledges;
+
+internal static class PledgeLimits
+{
+    /// <summary>A pledge with the longest message and largest metadata stays well under this; bigger bodies get 413 unread.</summary>
+    public const long MaxRequestBodyBytes = 16 * 1024;
+
+    public const int MaxDonorNameLength = 255;
+
+    public const int MaxMessageLength = 500;
+
+    /// <summary>Metadata is a small bag of donor details, not a document store.</summary>
+    public const int MaxMetadataBytes = 4 * 1024;
+
+    public const int DefaultPageSize = 20;
+
+    public const int MaxPageSize = 100;
+
+    /// <summary>Deep pages cost a scan; nobody reads ten thousand pages of pledges.</summary>
+    public const int MaxPage = 10_000;
+}

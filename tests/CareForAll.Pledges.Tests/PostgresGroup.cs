@@ -1,0 +1,7 @@
+namespace CareForAll.Pledges.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresGroup : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "postgres";
+}
