@@ -1,0 +1,3 @@
+global using CareForAll.Testing;
+global using Shouldly;
+global using Xunit;
