@@ -1,4 +1,5 @@
 using CareForAll.Gateway;
+using CareForAll.Gateway.Caching;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,6 +8,7 @@ builder.AddRedisClient("redis");
 builder.AddCareForAllAuthentication();
 builder.AddGateway();
 builder.AddRedisOutputCacheStore();
+builder.AddCampaignCacheEviction();
 
 var app = builder.Build();
 

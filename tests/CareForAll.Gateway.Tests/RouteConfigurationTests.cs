@@ -77,8 +77,33 @@ public sealed class RouteConfigurationTests
 
         routes.Single(r => r["Match:Path"] == "/api/auth/{**rest}")["ClusterId"].ShouldBe("identity");
         routes.Single(r => r["Match:Path"] == "/.well-known/jwks.json")["ClusterId"].ShouldBe("identity");
-        routes.ShouldAllBe(r => r["Metadata:RateLimitBudget"] == "auth");
+        routes.Where(r => r["ClusterId"] == "identity").ShouldAllBe(r => r["Metadata:RateLimitBudget"] == "auth");
         Shipped["ReverseProxy:Clusters:identity:Destinations:identity:Address"].ShouldBe("https+http://identity");
+    }
+
+    [Theory]
+    [InlineData("campaigns", "/api/campaigns/{**rest}", "campaigns")]
+    [InlineData("pledges", "/api/pledges/{**rest}", "pledges")]
+    [InlineData("payments", "/api/payments/{**rest}", "payments")]
+    [InlineData("payments", "/api/payments/initiate", "payments")]
+    [InlineData("payments", "/api/payments/webhook/ipn", "ipn")]
+    public void each_service_is_reached_through_service_discovery_within_its_own_budget(string cluster, string path, string budget)
+    {
+        var route = Shipped.GetSection("ReverseProxy:Routes").GetChildren().Single(r => r["Match:Path"] == path);
+
+        route["ClusterId"].ShouldBe(cluster);
+        route["Metadata:RateLimitBudget"].ShouldBe(budget);
+        Shipped[$"ReverseProxy:Clusters:{cluster}:Destinations:{cluster}:Address"].ShouldBe($"https+http://{cluster}");
+    }
+
+    [Fact]
+    public void only_anonymous_campaign_reads_are_cached_and_payment_initiation_has_its_own_tighter_limit()
+    {
+        var routes = Shipped.GetSection("ReverseProxy:Routes").GetChildren().ToList();
+
+        routes.Where(r => r["OutputCachePolicy"] is not null).Select(r => r.Key).ShouldBe(["campaigns"]);
+        routes.Single(r => r["Match:Path"] == "/api/payments/initiate")["RateLimiterPolicy"].ShouldBe("payment-initiation");
+        routes.Single(r => r["Match:Path"] == "/api/payments/webhook/ipn")["AuthorizationPolicy"].ShouldBe("anonymous");
     }
 
     [Fact]
