@@ -10,25 +10,73 @@ var redis = infrastructure.Redis;
 var rabbitMQ = infrastructure.RabbitMQ;
 // One database per service, each owned by its service alone (ARCHITECTURE.md section 3).
 var databases = infrastructure.AddDatabases("identity", "campaigns", "pledges", "payments", "query", "notifications", "admin");
-var identityDb = databases["identity"];
 
 // Secrets: required inputs when published, development values when run locally (README.md lists them).
 var signingKey = builder.AddTokenSigningKey();
+var guestTokenKey = builder.AddGuestTokenKey();
 var adminEmail = builder.AddAdminEmail();
 var adminPassword = builder.AddAdminPassword();
+var storeId = builder.AddSslCommerzStoreId();
+var storePassword = builder.AddSslCommerzStorePassword();
+
+// The one address every client uses: http://localhost:8080 in development, a free port for a test run (Gateway:Port=0).
+var gatewayPort = GatewayPort.Resolve(builder.Configuration);
+// Where SSLCommerz sends donors' browsers and its notifications back to: the gateway's public address.
+var publicUrl = builder.AddPublicUrl(gatewayPort);
 
 var identity = builder.AddProject<Projects.CareForAll_Identity>("identity")
-    .WithReference(identityDb).WaitFor(identityDb)
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(rabbitMQ).WaitFor(rabbitMQ)
+    .WithServiceDatabase(databases["identity"]).WithMessaging(redis, rabbitMQ)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WithEnvironment("Identity__FirstAdmin__Email", adminEmail)
     .WithEnvironment("Identity__FirstAdmin__Password", adminPassword)
+    .WithSettingsFrom(builder.Configuration)
     .WithHttpHealthCheck("/health");
 
-// The one address every client uses: http://localhost:8080 in development, a free port for a test run (Gateway:Port=0).
+// Every service checks tokens itself too, against identity's published keys.
+var campaigns = builder.AddProject<Projects.CareForAll_Campaigns>("campaigns")
+    .WithServiceDatabase(databases["campaigns"]).WithMessaging(redis, rabbitMQ)
+    .WithReference(identity)
+    .WithSettingsFrom(builder.Configuration)
+    .WithHttpHealthCheck("/health");
+
+var pledges = builder.AddProject<Projects.CareForAll_Pledges>("pledges")
+    .WithServiceDatabase(databases["pledges"]).WithMessaging(redis, rabbitMQ)
+    .WithReference(identity)
+    .WithReference(campaigns)
+    .WithEnvironment("Auth__GuestTokenKey", guestTokenKey)
+    .WithSettingsFrom(builder.Configuration)
+    .WithHttpHealthCheck("/health");
+
+// Two replicas, so a notification racing its own duplicate on another replica is the normal case, not a theory.
+var payments = builder.AddProject<Projects.CareForAll_Payments>("payments")
+    .WithServiceDatabase(databases["payments"]).WithMessaging(redis, rabbitMQ)
+    .WithReference(identity)
+    .WithReference(pledges)
+    .WithEnvironment("Auth__GuestTokenKey", guestTokenKey)
+    .WithEnvironment("SslCommerz__StoreId", storeId)
+    .WithEnvironment("SslCommerz__StorePassword", storePassword)
+    .WithEnvironment("Payments__PublicBaseUrl", publicUrl)
+    .WithReplicas(2)
+    .WithSettingsFrom(builder.Configuration)
+    .WithHttpHealthCheck("/health");
+
+if (builder.ExecutionContext.IsPublishMode)
+{
+    payments.WithEnvironment("SslCommerz__BaseUrl", builder.AddParameter("sslcommerz-base-url"));
+}
+else
+{
+    // The SSLCommerz sandbox emulator, for development and tests only; it shares the store's credentials.
+    var sslcommerz = builder.AddProject<Projects.CareForAll_SslCommerzSandbox>("sslcommerz")
+        .WithEnvironment("Sandbox__StoreId", storeId)
+        .WithEnvironment("Sandbox__StorePassword", storePassword)
+        .WithSettingsFrom(builder.Configuration)
+        .WithHttpHealthCheck("/health");
+    payments.WithReference(sslcommerz).WaitFor(sslcommerz)
+        .WithEnvironment("SslCommerz__BaseUrl", sslcommerz.GetEndpoint("http"));
+}
+
 // Not proxied, so the gateway sees each client's own address, which its rate limits partition by.
-var gatewayPort = GatewayPort.Resolve(builder.Configuration);
 builder.AddProject<Projects.CareForAll_Gateway>("gateway")
     .WithEndpoint("http", endpoint =>
     {
@@ -37,8 +85,13 @@ builder.AddProject<Projects.CareForAll_Gateway>("gateway")
         endpoint.IsProxied = false;
     })
     .WithReference(identity).WaitFor(identity)
+    .WithReference(campaigns).WaitFor(campaigns)
+    .WithReference(pledges).WaitFor(pledges)
+    .WithReference(payments).WaitFor(payments)
     .WithReference(redis).WaitFor(redis)
+    .WithReference(rabbitMQ).WaitFor(rabbitMQ)
     .WithExternalHttpEndpoints()
+    .WithSettingsFrom(builder.Configuration)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

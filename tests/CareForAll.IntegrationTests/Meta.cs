@@ -1,3 +1,4 @@
+global using CareForAll.Testing;
 global using Shouldly;
 global using Xunit;
 

@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using CareForAll.IntegrationTests.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CareForAll.IntegrationTests;
@@ -14,6 +15,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>Every service of the platform; the gateway waits for the others, so it is ready last.</summary>
+    public static readonly string[] Services = ["identity", "campaigns", "pledges", "payments", "sslcommerz", "gateway"];
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"careforall-tests-{Guid.NewGuid():N}");
 
     public DistributedApplication App { get; private set; } = null!;
@@ -21,15 +25,33 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>A client for the gateway, the one address every client of CareForAll uses.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>What the services exported as traces during the run.</summary>
+    public OtlpTraceReceiver Traces { get; } = new();
+
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(StartTimeout);
+        await Traces.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CareForAll_AppHost>(
             [
+                .. Services.SelectMany(service => new[]
+                {
+                    $"--ServiceSettings:{service}:OTEL_EXPORTER_OTLP_ENDPOINT={Traces.Endpoint.GetLeftPart(UriPartial.Authority)}",
+                    $"--ServiceSettings:{service}:OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
+                    $"--ServiceSettings:{service}:OTEL_BSP_SCHEDULE_DELAY=200",
+                }),
                 "--Infrastructure:Mode=local",
                 "--Infrastructure:Local:Isolated=true",
                 $"--Infrastructure:Local:DataDirectory={_dataDirectory}",
                 "--Gateway:Port=0",
+                // Donation tests poll payments and campaigns far more often than a person would; the auth budgets (whose
+                // limits the tests prove) stay as shipped.
+                "--ServiceSettings:gateway:RateLimits:Budgets:campaigns:PermitLimit=100000",
+                "--ServiceSettings:gateway:RateLimits:Budgets:pledges:PermitLimit=100000",
+                "--ServiceSettings:gateway:RateLimits:Budgets:payments:PermitLimit=100000",
+                // A dropped IPN is found within seconds rather than minutes.
+                "--ServiceSettings:payments:Payments:Reconciliation:Interval=00:00:01",
+                "--ServiceSettings:payments:Payments:Reconciliation:MinimumAge=00:00:04",
             ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
@@ -42,8 +64,10 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         App = await builder.BuildAsync(cts.Token);
         await App.StartAsync(cts.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cts.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("identity", cts.Token);
+        foreach (var service in Services)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, cts.Token);
+        }
 
         Gateway = App.CreateHttpClient("gateway", "http");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
@@ -92,6 +116,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
     }
 
+    /// <summary>Counts rows in a service's own database, for what no API shows (e.g. that a second row was never written).</summary>
+    public async Task<long> CountAsync(string database, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var connectionString = await App.GetConnectionStringAsync(database, cancellationToken);
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, new Dapper.CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
@@ -100,6 +132,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
 
+        await Traces.DisposeAsync();
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
