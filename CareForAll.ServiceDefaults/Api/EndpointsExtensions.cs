@@ -33,6 +33,7 @@ public static class EndpointsExtensions
         // Also inside the pipeline (the outer copy wraps everything): in Development the framework puts its
         // exception page in between, and that page would show stack traces.
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseMiddleware<BodilessRequestMiddleware>();
         app.UseFastEndpoints(config =>
         {
             FastEndpointsEnvelope.Apply(config);

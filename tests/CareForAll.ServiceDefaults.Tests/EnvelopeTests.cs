@@ -11,6 +11,21 @@ namespace CareForAll.ServiceDefaults.Tests;
 public sealed class EnvelopeTests(EndpointsApp app)
 {
     [Fact]
+    public async Task a_read_sent_with_a_json_content_type_and_no_body_is_answered_not_refused()
+    {
+        var id = Guid.NewGuid();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/test/campaigns/{id}")
+        {
+            Content = new ByteArrayContent([]) { Headers = { ContentType = new("application/json") } },
+        };
+
+        using var response = await app.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await EndpointsApp.BodyOf(response)).GetProperty("data").GetProperty("campaign").GetString().ShouldBe(id.ToString());
+    }
+
+    [Fact]
     public async Task an_endpoint_that_returns_its_response_is_wrapped_in_the_success_envelope()
     {
         using var response = await app.Client.GetAsync(new Uri("/test/donation", UriKind.Relative));

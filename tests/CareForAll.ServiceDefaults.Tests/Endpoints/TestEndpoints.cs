@@ -171,3 +171,19 @@ public sealed class Upload : Endpoint<UploadRequest, string>
 
     public override Task<string> ExecuteAsync(UploadRequest req, CancellationToken ct) => Task.FromResult(req.Text ?? string.Empty);
 }
+
+public sealed class CampaignQuery
+{
+    public Guid Id { get; init; }
+}
+
+public sealed class ReadsCampaign : Endpoint<CampaignQuery, Donation>
+{
+    public override void Configure()
+    {
+        Get("/test/campaigns/{id}");
+        AllowAnonymous();
+    }
+
+    public override Task<Donation> ExecuteAsync(CampaignQuery req, CancellationToken ct) => Task.FromResult(new Donation(req.Id.ToString(), 1m));
+}
