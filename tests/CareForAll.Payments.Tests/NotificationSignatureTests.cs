@@ -4,42 +4,15 @@ namespace CareForAll.Payments.Tests;
 
 public sealed class NotificationSignatureTests
 {
-    private const string OfficialPassword = "test_testemi@ssl";
+    private const string OfficialPassword = SslCommerzVectors.OfficialPassword;
 
     // sslcommerz.md B 5.4: the official vector (Python SDK README), 25 signed keys.
     private static Dictionary<string, string> OfficialVector()
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["tran_id"] = "5E121A0D01F92",
-            ["val_id"] = "200105225826116qFnATY9sHIwo",
-            ["amount"] = "10.00",
-            ["card_type"] = "VISA-Dutch Bangla",
-            ["store_amount"] = "9.75",
-            ["card_no"] = "418117XXXXXX6675",
-            ["bank_tran_id"] = "200105225825DBgSoRGLvczhFjj",
-            ["status"] = "VALID",
-            ["tran_date"] = "2020-01-05 22:58:21",
-            ["currency"] = "BDT",
-            ["card_issuer"] = "TRUST BANK, LTD.",
-            ["card_brand"] = "VISA",
-            ["card_issuer_country"] = "Bangladesh",
-            ["card_issuer_country_code"] = "BD",
-            ["currency_type"] = "BDT",
-            ["currency_amount"] = "10.00",
-            ["currency_rate"] = "1.0000",
-            ["base_fair"] = "0.00",
-            ["value_a"] = "",
-            ["value_b"] = "",
-            ["value_c"] = "",
-            ["value_d"] = "",
-            ["risk_level"] = "0",
-            ["risk_title"] = "Safe",
-            ["store_id"] = "test_testemi",
-        };
+        var fields = SslCommerzVectors.OfficialFields();
         fields["verify_key"] = string.Join(',', fields.Keys);
-        fields["verify_sign"] = "d42fab70ae0bcbda5280e7baffef60b0";
-        fields["verify_sign_sha2"] = "02c0417ff467c109006382d56eedccecd68382e47245266e7b47abbb3d43976e";
+        fields["verify_sign"] = SslCommerzVectors.OfficialVerifySign;
+        fields["verify_sign_sha2"] = SslCommerzVectors.OfficialVerifySignSha2;
         return fields;
     }
 

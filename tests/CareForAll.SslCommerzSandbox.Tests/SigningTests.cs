@@ -5,34 +5,7 @@ namespace CareForAll.SslCommerzSandbox.Tests;
 public sealed class SigningTests
 {
     // The official vector of the Python SDK's README (sslcommerz.md B 5.4): 25 keys, store_id included.
-    private static Dictionary<string, string> OfficialVector() => new(StringComparer.Ordinal)
-    {
-        ["tran_id"] = "5E121A0D01F92",
-        ["val_id"] = "200105225826116qFnATY9sHIwo",
-        ["amount"] = "10.00",
-        ["card_type"] = "VISA-Dutch Bangla",
-        ["store_amount"] = "9.75",
-        ["card_no"] = "418117XXXXXX6675",
-        ["bank_tran_id"] = "200105225825DBgSoRGLvczhFjj",
-        ["status"] = "VALID",
-        ["tran_date"] = "2020-01-05 22:58:21",
-        ["currency"] = "BDT",
-        ["card_issuer"] = "TRUST BANK, LTD.",
-        ["card_brand"] = "VISA",
-        ["card_issuer_country"] = "Bangladesh",
-        ["card_issuer_country_code"] = "BD",
-        ["currency_type"] = "BDT",
-        ["currency_amount"] = "10.00",
-        ["currency_rate"] = "1.0000",
-        ["base_fair"] = "0.00",
-        ["value_a"] = "",
-        ["value_b"] = "",
-        ["value_c"] = "",
-        ["value_d"] = "",
-        ["risk_level"] = "0",
-        ["risk_title"] = "Safe",
-        ["store_id"] = "test_testemi",
-    };
+    private static Dictionary<string, string> OfficialVector() => SslCommerzVectors.OfficialFields();
 
     [Fact]
     public void official_vector_gives_the_documented_signatures()
@@ -40,7 +13,7 @@ public sealed class SigningTests
         var vector = OfficialVector();
         vector.Count.ShouldBe(25);
 
-        var signature = NotificationSigner.Sign(vector, "test_testemi@ssl");
+        var signature = NotificationSigner.Sign(vector, SslCommerzVectors.OfficialPassword);
 
         signature.VerifySign.ShouldBe("d42fab70ae0bcbda5280e7baffef60b0");
         signature.VerifySignSha2.ShouldBe("02c0417ff467c109006382d56eedccecd68382e47245266e7b47abbb3d43976e");
@@ -52,7 +25,7 @@ public sealed class SigningTests
         var vector = OfficialVector();
         vector["value_a"] = "রহিম & co=1";
 
-        var signature = NotificationSigner.Sign(vector, "test_testemi@ssl");
+        var signature = NotificationSigner.Sign(vector, SslCommerzVectors.OfficialPassword);
 
         signature.VerifySign.ShouldBe("a58ef5a0b51e2d99455f58bb5a5a6fac");
         signature.VerifySignSha2.ShouldBe("4d57f2ecaf87967930c5f320d2cc7fb900d08dba979fe45c41d94312da3fc7e8");
@@ -113,17 +86,17 @@ public sealed class SigningTests
     public void verification_fails_when_a_signed_value_changes_or_a_signed_key_is_missing()
     {
         var posted = SignedOfficialVector();
-        NotificationSigner.Verify(posted, "test_testemi@ssl").ShouldBeTrue();
+        NotificationSigner.Verify(posted, SslCommerzVectors.OfficialPassword).ShouldBeTrue();
 
         var changed = new Dictionary<string, string>(posted, StringComparer.Ordinal) { ["amount"] = "1000.00" };
-        NotificationSigner.Verify(changed, "test_testemi@ssl").ShouldBeFalse();
+        NotificationSigner.Verify(changed, SslCommerzVectors.OfficialPassword).ShouldBeFalse();
 
         var missing = new Dictionary<string, string>(posted, StringComparer.Ordinal);
         missing.Remove("value_d");
-        NotificationSigner.Verify(missing, "test_testemi@ssl").ShouldBeFalse();
+        NotificationSigner.Verify(missing, SslCommerzVectors.OfficialPassword).ShouldBeFalse();
 
         var wrongSha2 = new Dictionary<string, string>(posted, StringComparer.Ordinal) { ["verify_sign_sha2"] = new string('0', 64) };
-        NotificationSigner.Verify(wrongSha2, "test_testemi@ssl").ShouldBeFalse();
+        NotificationSigner.Verify(wrongSha2, SslCommerzVectors.OfficialPassword).ShouldBeFalse();
     }
 
     [Fact]
@@ -139,7 +112,7 @@ public sealed class SigningTests
     private static Dictionary<string, string> SignedOfficialVector()
     {
         var posted = OfficialVector();
-        var signature = NotificationSigner.Sign(posted, "test_testemi@ssl");
+        var signature = NotificationSigner.Sign(posted, SslCommerzVectors.OfficialPassword);
         posted["verify_sign"] = signature.VerifySign;
         posted["verify_key"] = signature.VerifyKey;
         posted["verify_sign_sha2"] = signature.VerifySignSha2;

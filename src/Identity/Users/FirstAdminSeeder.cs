@@ -1,3 +1,4 @@
+using CareForAll.ServiceDefaults.Api;
 using CareForAll.BuildingBlocks.Messaging;
 using CareForAll.Identity.Passwords;
 using CareForAll.ServiceDefaults.Auth;

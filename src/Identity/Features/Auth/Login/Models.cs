@@ -1,3 +1,4 @@
+using CareForAll.ServiceDefaults.Api;
 using CareForAll.Identity.Users;
 
 namespace CareForAll.Identity.Features.Auth.Login;

@@ -1,3 +1,4 @@
+using CareForAll.ServiceDefaults.Api;
 using CareForAll.Identity.Tokens;
 using CareForAll.Identity.Users;
 using CareForAll.ServiceDefaults.Auth;

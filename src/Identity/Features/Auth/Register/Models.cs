@@ -1,3 +1,4 @@
+using CareForAll.ServiceDefaults.Api;
 using CareForAll.Identity.Passwords;
 using CareForAll.Identity.Users;
 

@@ -1,3 +1,4 @@
+using CareForAll.ServiceDefaults.Api;
 using CareForAll.Pledges.Data;
 using CareForAll.Pledges.Domain;
 using Riok.Mapperly.Abstractions;

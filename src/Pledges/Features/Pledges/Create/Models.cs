@@ -1,3 +1,4 @@
+using CareForAll.ServiceDefaults.Api;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,15 +1,27 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 
-namespace CareForAll.Identity.Users;
+namespace CareForAll.ServiceDefaults.Api;
 
-/// <summary>How identity reads an email address: trimmed, lower-cased, one plain address with a dotted domain.</summary>
-internal static partial class EmailAddress
+/// <summary>
+/// How the platform reads an email address, wherever one is typed (an account, a guest's pledge): trimmed,
+/// lower-cased, one plain address with a dotted domain. One rule, so a guest's donations and their later account match.
+/// </summary>
+public static partial class EmailAddress
 {
+    /// <summary>The longest address accepted.</summary>
     public const int MaximumLength = 254;
 
-    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>The address as stored and compared.</summary>
+    /// <param name="email">A valid address (see <see cref="IsValid"/>).</param>
+    public static string Normalize(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
 
+    /// <summary>Whether <paramref name="email"/> is one plain address with a dotted domain.</summary>
+    /// <param name="email">What was typed.</param>
     public static bool IsValid(string? email)
     {
         if (string.IsNullOrWhiteSpace(email))
