@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -48,7 +49,9 @@ public static class Extensions
         {
             // Outermost, so every retry carries the id too.
             http.AddHttpMessageHandler(services => new RequestIdPropagationHandler(services.GetRequiredService<IHttpContextAccessor>()));
-            http.AddStandardResilienceHandler();
+            // Retrying a POST that timed out could do its work twice (a second payment session, a second refund):
+            // only safe methods are retried, and a caller that needs more says so itself.
+            http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
             http.AddServiceDiscovery();
         });
         return builder;
