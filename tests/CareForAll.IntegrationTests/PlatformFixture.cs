@@ -60,6 +60,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             logging.SetMinimumLevel(LogLevel.Warning);
             logging.AddFilter("Aspire.Hosting.Dcp", LogLevel.Error);
+            // Every service's console, forwarded: only what went wrong belongs in the test output.
+            logging.AddFilter("CareForAll.AppHost.Resources", LogLevel.Warning);
         });
 
         App = await builder.BuildAsync(cts.Token);
