@@ -23,6 +23,6 @@ public sealed class UserPledgesTests(PostgresServer server)
         total.ShouldBe(3);
         page1.Select(p => p.Id).ShouldBe([third.Id, second.Id]);
         page2.Select(p => p.Id).ShouldBe([first.Id]);
-        ListByUser.Mapper.ToItem(page1[0]).CreatedAt.ShouldBe(start.AddMinutes(2));
+        CareForAll.Pledges.Features.Pledges.Get.Mapper.ToResponse(page1[0]).CreatedAt.ShouldBe(start.AddMinutes(2));
     }
 }

@@ -1,10 +1,11 @@
 using CareForAll.ServiceDefaults.Api;
 using CareForAll.ServiceDefaults.Auth;
+using ReadPledge = CareForAll.Pledges.Features.Pledges.Get;
 
 namespace CareForAll.Pledges.Features.Pledges.ListByUser;
 
-/// <summary>A user's pledges, newest first: for that user or an admin only.</summary>
-internal sealed class Endpoint(NpgsqlDataSource database) : Endpoint<Request, PagedResult<Item>>
+/// <summary>A user's pledges, newest first, each as the donor reads it alone: for that user or an admin only.</summary>
+internal sealed class Endpoint(NpgsqlDataSource database) : Endpoint<Request, PagedResult<ReadPledge.Response>>
 {
     public override void Configure()
     {
@@ -19,6 +20,6 @@ internal sealed class Endpoint(NpgsqlDataSource database) : Endpoint<Request, Pa
         }
 
         var (rows, total) = await Data.ListAsync(database, req.UserId, req.Page, req.Limit, ct);
-        await Send.OkAsync(new PagedResult<Item>([.. rows.Select(Mapper.ToItem)], req.Page, req.Limit, total), ct);
+        await Send.OkAsync(new PagedResult<ReadPledge.Response>([.. rows.Select(ReadPledge.Mapper.ToResponse)], req.Page, req.Limit, total), ct);
     }
 }

@@ -21,35 +21,3 @@ internal sealed class Validator : Validator<Request>
             .WithMessage($"Limit must be between 1 and {PledgeLimits.MaxPageSize}.");
     }
 }
-
-/// <summary>One of the donor's own pledges.</summary>
-internal sealed class Item
-{
-    public required Guid Id { get; init; }
-
-    public required Guid CampaignId { get; init; }
-
-    public Guid? UserId { get; init; }
-
-    public required string DonorEmail { get; init; }
-
-    public string? DonorName { get; init; }
-
-    public required bool IsAnonymous { get; init; }
-
-    public required decimal Amount { get; init; }
-
-    public required string Currency { get; init; }
-
-    public required string Status { get; init; }
-
-    public string? Message { get; init; }
-
-    public Guid? PaymentId { get; init; }
-
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    public required DateTimeOffset UpdatedAt { get; init; }
-
-    public DateTimeOffset? CompletedAt { get; init; }
-}
