@@ -289,6 +289,26 @@ public sealed class GatewayPipelineTests
     }
 
     [Fact]
+    public async Task a_page_read_while_its_campaign_is_evicted_is_served_but_not_stored()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        var campaignId = Guid.NewGuid();
+        var page = $"/api/campaigns/{campaignId}";
+        var evictor = gateway.Services.GetRequiredService<IGatewayCacheEvictor>();
+
+        // The page is read from the service just before a donation lands; its eviction arrives before the answer does.
+        var (arrived, release) = gateway.Upstream.HoldNext(page);
+        var read = gateway.GetAsync(page);
+        await arrived;
+        await evictor.EvictCampaignAsync(campaignId, CancellationToken.None);
+        release();
+        (await read).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await gateway.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        gateway.Upstream.HitsOn(page).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task authenticated_reads_are_never_cached()
     {
         await using var gateway = await GatewayHarness.StartAsync();

@@ -21,6 +21,17 @@ internal sealed class Upstream : IAsyncDisposable
 
     public int HitsOn(string path) => Hits.GetValueOrDefault(path);
 
+    private readonly ConcurrentDictionary<string, (TaskCompletionSource Arrived, TaskCompletionSource Release)> _holds = new();
+
+    /// <summary>Holds the next request for <paramref name="path"/> until released, to let something happen meanwhile.</summary>
+    public (Task Arrived, Action Release) HoldNext(string path)
+    {
+        var hold = (Arrived: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+            Release: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _holds[path] = hold;
+        return (hold.Arrived.Task, () => hold.Release.TrySetResult());
+    }
+
     public static async Task<Upstream> StartAsync()
     {
         var builder = WebApplication.CreateBuilder();
@@ -28,9 +39,15 @@ internal sealed class Upstream : IAsyncDisposable
         var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
         var upstream = new Upstream(app);
-        app.Map("/{**path}", (HttpContext context) =>
+        app.Map("/{**path}", async (HttpContext context) =>
         {
             upstream.Hits.AddOrUpdate(context.Request.Path.Value!, 1, (_, n) => n + 1);
+            if (upstream._holds.TryRemove(context.Request.Path.Value!, out var hold))
+            {
+                hold.Arrived.TrySetResult();
+                await hold.Release.Task;
+            }
+
             context.Response.Headers.Server = "upstream-server";
             context.Response.Headers.XFrameOptions = "SAMEORIGIN";
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);

@@ -8,13 +8,16 @@ namespace CareForAll.Gateway.Caching;
 /// "campaign-pages"</c>). Only anonymous GET/HEAD answers 200 are stored, tagged so a campaign event can
 /// evict them; <see cref="GatewayOptions.CacheEntryMaxAge"/> is only an upper bound, never the way fresh
 /// data arrives. A service can refuse caching of one answer with <c>Cache-Control: no-store</c> or
-/// <c>private</c>.
+/// <c>private</c>. An answer whose campaign (or list) was evicted while it was being computed is served but not
+/// stored (<see cref="EvictionMarks"/>).
 /// </summary>
 internal sealed class CampaignPagesCachePolicy(TimeSpan maxAge) : IOutputCachePolicy
 {
     public const string Name = "campaign-pages";
 
     private static readonly PathString CampaignsPrefix = new("/api/campaigns");
+    private static readonly object RequestStartKey = new();
+    private static readonly object TagKey = new();
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -28,8 +31,12 @@ internal sealed class CampaignPagesCachePolicy(TimeSpan maxAge) : IOutputCachePo
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = maxAge;
+        var tag = CampaignIdOf(request.Path) is { } campaignId ? CacheTags.Campaign(campaignId) : CacheTags.CampaignLists;
         context.Tags.Add(CacheTags.Campaigns);
-        context.Tags.Add(CampaignIdOf(request.Path) is { } campaignId ? CacheTags.Campaign(campaignId) : CacheTags.CampaignLists);
+        context.Tags.Add(tag);
+        var items = context.HttpContext.Items;
+        items[RequestStartKey] = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        items[TagKey] = tag;
 
         return ValueTask.CompletedTask;
     }
@@ -37,7 +44,7 @@ internal sealed class CampaignPagesCachePolicy(TimeSpan maxAge) : IOutputCachePo
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
 
-    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    public async ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var response = context.HttpContext.Response;
         var cacheControl = response.Headers.CacheControl.ToString();
@@ -49,7 +56,15 @@ internal sealed class CampaignPagesCachePolicy(TimeSpan maxAge) : IOutputCachePo
             context.AllowCacheStorage = false;
         }
 
-        return ValueTask.CompletedTask;
+        var items = context.HttpContext.Items;
+        if (context.AllowCacheStorage
+            && items[RequestStartKey] is DateTimeOffset started
+            && items[TagKey] is string tag
+            && await EvictionMarks.EvictedSinceAsync(
+                context.HttpContext.RequestServices.GetRequiredService<IOutputCacheStore>(), tag, started, cancellationToken))
+        {
+            context.AllowCacheStorage = false;
+        }
     }
 
     /// <summary>The campaign id in <c>/api/campaigns/{id}[/...]</c>, if the path has one.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace CareForAll.Gateway.Caching;
@@ -13,6 +14,7 @@ internal static class OutputCacheRegistration
         services.AddOutputCache(cache =>
             cache.AddPolicy(CampaignPagesCachePolicy.Name, new CampaignPagesCachePolicy(options.CacheEntryMaxAge)));
         services.AddSingleton<IGatewayCacheEvictor, OutputCacheEvictor>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 
