@@ -1,0 +1,51 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace CareForAll.AppHost.Tests;
+
+/// <summary>The services the AppHost declares when run; nothing is started.</summary>
+public sealed class ServiceModelTests
+{
+    [Fact]
+    public async Task payments_runs_two_replicas_beside_the_sslcommerz_sandbox_and_every_service_waits_for_its_database()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CareForAll_AppHost>(
+            ["--Infrastructure:Mode=local", "--Infrastructure:Local:Isolated=true", "--Gateway:Port=0"]);
+        var resources = builder.Resources.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+
+        resources["payments"].Annotations.OfType<ReplicaAnnotation>().Single().Replicas.ShouldBe(2);
+        resources["sslcommerz"].ShouldBeOfType<ProjectResource>();
+        foreach (var service in new[] { "identity", "campaigns", "pledges", "payments" })
+        {
+            resources[service].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name)
+                .ShouldContain($"{service}db", $"{service} waits for its own database");
+        }
+    }
+
+    [Fact]
+    public async Task service_settings_from_the_apphost_reach_only_the_service_they_name()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CareForAll_AppHost>(
+        [
+            "--Infrastructure:Mode=local", "--Infrastructure:Local:Isolated=true", "--Gateway:Port=0",
+            "--ServiceSettings:payments:Payments:Reconciliation:MinimumAge=00:00:03",
+        ]);
+        var resources = builder.Resources.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+
+        (await EnvironmentOf(resources["payments"]))["Payments__Reconciliation__MinimumAge"].ShouldBe("00:00:03");
+        (await EnvironmentOf(resources["pledges"])).ShouldNotContainKey("Payments__Reconciliation__MinimumAge");
+    }
+
+    private static async Task<Dictionary<string, object>> EnvironmentOf(IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(
+            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, [], CancellationToken.None);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return context.EnvironmentVariables.ToDictionary(e => e.Key, e => e.Value);
+    }
+}
