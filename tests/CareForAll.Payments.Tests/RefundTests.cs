@@ -121,4 +121,22 @@ public sealed class RefundTests(PostgresServer server) : IAsyncLifetime
         (await _payments.HistoryAsync(payment.Id)).ShouldContain(h => h.Accepted && h.From == "captured" && h.To == "refunded" && h.Source == "admin");
         (await _payments.EventsAsync(payment.Id, "payment.completed")).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task a_refund_whose_gateway_answer_is_lost_stays_open_and_blocks_another_refund()
+    {
+        var payment = await _payments.SeedPaymentAsync(status: "completed", bankTranId: "BANK1");
+        _payments.Gateway.Down = true;
+
+        var lost = await Should.ThrowAsync<ApiException>(() =>
+            _payments.Refunds().StartAsync(payment.Id, RefundKind.Refund, "donor asked", null, Admin, CancellationToken.None));
+
+        lost.Code.ShouldBe("REFUND_OUTCOME_UNKNOWN");
+        (await _payments.CountAsync("SELECT count(*) FROM payments.refunds WHERE status = 'requested' AND error_message LIKE '%outcome unknown%'")).ShouldBe(1);
+        _payments.Gateway.Down = false;
+        var again = await Should.ThrowAsync<ApiException>(() =>
+            _payments.Refunds().StartAsync(payment.Id, RefundKind.Refund, "try again", null, Admin, CancellationToken.None));
+        again.Code.ShouldBe("REFUND_IN_PROGRESS");
+        (await _payments.PaymentAsync(payment.Id)).Status.ShouldBe("completed");
+    }
 }

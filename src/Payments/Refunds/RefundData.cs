@@ -45,6 +45,11 @@ internal static class RefundData
         WHERE id = @Id AND status IN ('requested', 'processing')
         """;
 
+    private const string NoteOutcomeUnknownSql = """
+        UPDATE payments.refunds SET error_message = @ErrorMessage, updated_at = @Now
+        WHERE id = @Id AND status = 'requested'
+        """;
+
     private const string ClaimSql = $"""
         WITH due AS (
             SELECT id AS due_id FROM payments.refunds
@@ -72,6 +77,14 @@ internal static class RefundData
     private const string HasLiveSql = """
         SELECT EXISTS (SELECT 1 FROM payments.refunds WHERE payment_id = @PaymentId AND status IN ('requested', 'processing'))
         """;
+
+    /// <summary>Keeps a refund whose gateway answer was lost open, with why, for an operator to settle.</summary>
+    public static async Task NoteOutcomeUnknownAsync(NpgsqlDataSource database, Guid id, string errorMessage, DateTimeOffset now)
+    {
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync(new CommandDefinition(
+            NoteOutcomeUnknownSql, new { Id = id, ErrorMessage = errorMessage, Now = now.UtcDateTime }, cancellationToken: CancellationToken.None));
+    }
 
     /// <summary>
     /// Records a refund about to be asked for, committed before the gateway is called so the attempt can never be

@@ -21,21 +21,22 @@ internal sealed class RefundRequests(NpgsqlDataSource database, SslCommerzClient
         RefundResponse answer;
         try
         {
+            // Not the request's token: once asked, the gateway's answer must be kept even if the admin has gone.
             answer = await gateway.InitiateRefundAsync(
-                new RefundRequest(bankTranId, refund.RefundTransId, refund.Amount, reason, refund.Id.ToString("N")), ct);
+                new RefundRequest(bankTranId, refund.RefundTransId, refund.Amount, reason, refund.Id.ToString("N")), CancellationToken.None);
         }
         catch (SslCommerzUnavailableException ex)
         {
-            // Whether the gateway took it is unknown; a retry uses a new refund_trans_id, and the gateway refuses to
-            // refund more than was paid, so no answer can turn into two refunds.
-            await RefundData.FailAsync(database, refund.Id, "gateway unreachable, outcome unknown: " + ex.Message, null, clock.GetUtcNow(), CancellationToken.None);
+            // Whether the gateway took it is unknown. The refund stays open ('requested'), which blocks another refund
+            // and a release of this payment, until an operator settles it from the merchant panel: marking it failed
+            // would let money that may have gone back be released or counted again.
+            await RefundData.NoteOutcomeUnknownAsync(database, refund.Id, "gateway answer lost, outcome unknown: " + ex.Message, clock.GetUtcNow());
             logger.RefundGatewayUnavailable(paymentId, refund.Id, ex.Message);
-            throw new ApiException(StatusCodes.Status503ServiceUnavailable, "REFUND_GATEWAY_UNAVAILABLE",
-                "The payment gateway could not be reached; check the merchant panel before retrying.", new { refundId = refund.Id });
+            throw new ApiException(StatusCodes.Status503ServiceUnavailable, "REFUND_OUTCOME_UNKNOWN",
+                "The payment gateway did not answer; whether it refunded is unknown. The refund stays open until it is checked in the merchant panel.",
+                new { refundId = refund.Id });
         }
 
-        // Not the request's token from here on: the gateway has acted, and its answer must be kept even if the
-        // caller has gone.
         if (!answer.Accepted)
         {
             var error = GatewayValues.NullIfBlank(answer.ErrorReason) ?? $"refund status '{answer.Status}'";
