@@ -41,6 +41,25 @@ public sealed class ReconciliationTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_session_opened_late_on_an_old_payment_lives_from_when_it_opened()
+    {
+        // The first initiation's gateway call failed; the donor retried 25 minutes later and is paying now.
+        var payment = await _payments.SeedPaymentAsync(age: TimeSpan.FromMinutes(40));
+        await using (var connection = await _payments.Database.OpenConnectionAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE payments.payments SET session_key = 'KEY', session_opened_at = @OpenedAt WHERE id = @Id";
+            command.Parameters.AddWithValue("OpenedAt", (_payments.Clock.Now - TimeSpan.FromMinutes(15)).UtcDateTime);
+            command.Parameters.AddWithValue("Id", payment.Id);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await _payments.Reconciliation().RunOnceAsync(CancellationToken.None);
+
+        (await _payments.PaymentAsync(payment.Id)).Status.ShouldBe("pending");
+    }
+
+    [Fact]
     public async Task a_failed_attempt_fails_the_payment()
     {
         var payment = await _payments.SeedPaymentAsync(age: TimeSpan.FromMinutes(5));

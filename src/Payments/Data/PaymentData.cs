@@ -11,7 +11,7 @@ internal static class PaymentData
         store_amount AS StoreAmount, gateway_response::text AS GatewayResponse, error_message AS ErrorMessage,
         refund_reason AS RefundReason, refunded_at AS RefundedAt, completed_at AS CompletedAt,
         released_by AS ReleasedBy, released_at AS ReleasedAt, traceparent AS Traceparent, version AS Version,
-        created_at AS CreatedAt, updated_at AS UpdatedAt
+        session_opened_at AS SessionOpenedAt, created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
     private const string LockByTranIdSql = $"SELECT {Columns} FROM payments.payments WHERE tran_id = @TranId FOR UPDATE";

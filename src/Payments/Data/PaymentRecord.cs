@@ -61,6 +61,8 @@ internal sealed class PaymentRecord
 
     public long Version { get; set; }
 
+    public DateTime? SessionOpenedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -10,7 +10,7 @@ internal static class ReconciliationData
             SELECT id
             FROM payments.payments
             WHERE ((status IN ('pending', 'authorized') AND created_at <= @OpenBefore)
-                   OR (status = 'failed' AND created_at > @SessionsSince AND updated_at <= @OpenBefore))
+                   OR (status = 'failed' AND COALESCE(session_opened_at, created_at) > @SessionsSince AND updated_at <= @OpenBefore))
               AND (reconcile_after IS NULL OR reconcile_after <= @Now)
             ORDER BY created_at
             LIMIT @BatchSize

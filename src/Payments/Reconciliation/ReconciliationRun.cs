@@ -104,7 +104,7 @@ internal sealed class ReconciliationRun(
                 outcome = PaymentStatusNames.Failed;
             }
         }
-        else if (state.IsOpen() && paid is null && payment.CreatedAt <= (now - settings.SessionExpiry).UtcDateTime)
+        else if (state.IsOpen() && paid is null && (payment.SessionOpenedAt ?? payment.CreatedAt) <= (now - settings.SessionExpiry).UtcDateTime)
         {
             if (await GatewaySettlement.FailAsync(context, payment, GatewayStatus.Expired,
                     "the gateway session expired with nothing paid", ct))

@@ -35,7 +35,7 @@ internal static class Data
     // Only the first session stored wins; a concurrent initiation that opened another one reads this one back.
     private const string StoreSessionSql = $"""
         UPDATE payments.payments
-        SET session_key = @SessionKey, gateway_url = @GatewayUrl, version = version + 1, updated_at = @Now
+        SET session_key = @SessionKey, gateway_url = @GatewayUrl, session_opened_at = @Now, version = version + 1, updated_at = @Now
         WHERE id = @Id AND session_key IS NULL AND gateway_url IS NULL AND status IN ('pending', 'authorized')
         RETURNING {PaymentData.Columns}
         """;
