@@ -42,6 +42,21 @@ public sealed class NotificationProcessorTests(PostgresServer server) : IAsyncLi
     }
 
     [Fact]
+    public async Task a_processed_notification_sent_again_without_its_sha2_signature_is_still_a_duplicate()
+    {
+        var payment = await _payments.SeedPaymentAsync();
+        _payments.Gateway.Paid("VAL1", payment.TranId, 500m);
+        var fields = GatewayNotifications.Valid(payment, "VAL1");
+        await _payments.Processor().ProcessAsync(GatewayNotifications.Ipn(new Dictionary<string, string>(fields)), CancellationToken.None);
+
+        fields.Remove("verify_sign_sha2");
+        var again = await _payments.Processor().ProcessAsync(GatewayNotifications.Ipn(fields), CancellationToken.None);
+
+        again.Result.ShouldBe(NotificationResult.Duplicate);
+        _payments.Gateway.ValidationCalls.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task events_carry_the_version_after_each_move()
     {
         var payment = await _payments.SeedPaymentAsync(750m);

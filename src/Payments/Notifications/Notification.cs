@@ -17,8 +17,9 @@ internal sealed class Notification
         Status = GatewayStatus.Normalize(Field("status"));
         ValId = Field("val_id").Trim();
         Error = GatewayValues.NullIfBlank(Field("error"));
-        Signature = GatewayValues.NullIfBlank(Field(NotificationSignature.VerifySignSha2))
-            ?? Field(NotificationSignature.VerifySign);
+        // verify_sign is on every genuine notification; verify_sign_sha2 may be left out, so keying on it would let a
+        // copy without it pass as a new notification.
+        Signature = Field(NotificationSignature.VerifySign);
     }
 
     /// <summary>Each field's value (the last one, as PHP's <c>$_POST</c> reads a repeated field).</summary>
