@@ -140,6 +140,24 @@ public sealed class EndpointTests(PostgresServer server) : IAsyncLifetime
         _payments.Gateway.SessionCalls.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("cancelled")]
+    [InlineData("completed")]
+    [InlineData("expired")]
+    public async Task a_pledge_whose_campaign_has_closed_opens_no_session(string campaignStatus)
+    {
+        var response = await InitiateAsync(_host.Pledges.Add(campaignStatus: campaignStatus));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ErrorCodeAsync(response)).ShouldBe("CAMPAIGN_NOT_ACCEPTING_DONATIONS");
+        _payments.Gateway.SessionCalls.ShouldBe(0);
+        (await _payments.CountAsync("SELECT count(*) FROM payments.payments")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_pledge_whose_campaign_pledges_has_not_heard_of_is_still_paid() =>
+        (await InitiateAsync(_host.Pledges.Add(campaignStatus: null))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
     [Fact]
     public async Task an_unknown_pledge_is_not_found() =>
         (await InitiateAsync(Guid.NewGuid())).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -11,7 +11,7 @@ internal sealed class FakePledges : HttpMessageHandler
 
     public ConcurrentBag<HttpRequestMessage> Requests { get; } = [];
 
-    public Guid Add(decimal amount = 500m, string status = "pending", Guid? userId = null)
+    public Guid Add(decimal amount = 500m, string status = "pending", Guid? userId = null, string? campaignStatus = "active")
     {
         var id = Guid.NewGuid();
         _pledges[id] = new
@@ -26,6 +26,7 @@ internal sealed class FakePledges : HttpMessageHandler
             currency = "BDT",
             status,
             message = (string?)null,
+            campaignStatus,
             createdAt = DateTimeOffset.UtcNow,
         };
         return id;

@@ -10,6 +10,33 @@ namespace CareForAll.Pledges.Tests;
 public sealed class CreatePledgeTests(PostgresServer server)
 {
     [Fact]
+    public async Task a_pledge_read_carries_its_campaigns_status_as_pledges_last_heard_it()
+    {
+        await using var database = await PledgesDatabase.CreateAsync(server);
+        var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        var campaignId = Guid.NewGuid();
+        var request = new Create.Request { CampaignId = campaignId, Amount = 100m, DonorEmail = "guest@example.org" };
+        var pledge = Create.Mapper.ToNewPledge(request, Guid.CreateVersion7(now), userId: null, request.DonorEmail!, now);
+        await using (var connection = await database.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await Create.Data.RecordAsync(connection, transaction, pledge, default);
+            await transaction.CommitAsync();
+        }
+
+        (await Get.Data.CampaignStatusAsync(database, campaignId, default)).ShouldBeNull();
+        await using (var connection = await database.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO pledges.campaigns (id, status, version, updated_at) VALUES (@Id, 'cancelled', 3, now())", new { Id = campaignId });
+        }
+
+        var status = await Get.Data.CampaignStatusAsync(database, campaignId, default);
+        var row = (await Get.Data.FindAsync(database, pledge.Id, default)).ShouldNotBeNull();
+        Get.Mapper.ToResponse(row, status).CampaignStatus.ShouldBe("cancelled");
+    }
+
+    [Fact]
     public async Task a_pledge_is_stored_pending_with_its_created_event()
     {
         await using var database = await PledgesDatabase.CreateAsync(server);

@@ -20,4 +20,7 @@ internal sealed class PledgeView
     public string Currency { get; init; } = "";
 
     public string Status { get; init; } = "";
+
+    /// <summary>The campaign's status as pledges last heard it; null when pledges does not know it.</summary>
+    public string? CampaignStatus { get; init; }
 }

@@ -171,6 +171,26 @@ public sealed class DonationFlowTests(PlatformFixture platform) : IDisposable
         mine["pagination"]!["total"]!.GetValue<int>().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task a_pledge_whose_campaign_was_cancelled_before_it_was_paid_opens_no_payment()
+    {
+        var campaignId = await _driver.ActiveCampaignAsync(_ct);
+        var pledge = await _driver.GuestPledgeAsync(campaignId, 300m, _ct);
+        var admin = await _driver.AdminAsync(_ct);
+        var (status, body, _) = await Api.SendAsync(_driver.NewClient(), HttpMethod.Patch, $"/api/campaigns/{campaignId}/status",
+            new { status = "cancelled", reason = "Beneficiary could not be verified" }, admin.AccessToken, _ct);
+        status.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+        await Eventually.UntilAsync(
+            async () => (await DonationDriver.GetPledgeAsync(pledge, _ct))["campaignStatus"]?.GetValue<string>() == "cancelled",
+            DonationDriver.Deadline, "pledges heard that the campaign was cancelled", TimeSpan.FromMilliseconds(150));
+
+        var (initiated, answer) = await DonationDriver.PostAsync(pledge.Client, "/api/payments/initiate", new { pledgeId = pledge.Id },
+            Guid.NewGuid().ToString(), null, pledge.GuestToken, _ct);
+
+        initiated.ShouldBe(HttpStatusCode.Conflict, answer.ToJsonString());
+        Api.ErrorCode(answer).ShouldBe("CAMPAIGN_NOT_ACCEPTING_DONATIONS");
+    }
+
     private static bool Accepted(JsonNode entry) => entry["accepted"]!.GetValue<bool>();
 
     private static string? From(JsonNode entry) => entry["fromStatus"]?.GetValue<string>();

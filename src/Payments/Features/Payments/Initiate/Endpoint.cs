@@ -48,6 +48,13 @@ internal sealed class Endpoint(
                 "Only a pending pledge can be paid.", new { status = pledge.Status });
         }
 
+        // The pledge was made while its campaign was active; once the campaign has closed it takes no more money.
+        if (pledge.CampaignStatus is { } campaignStatus && campaignStatus != "active")
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, "CAMPAIGN_NOT_ACCEPTING_DONATIONS",
+                "This campaign has closed and takes no more donations.", new { campaignStatus });
+        }
+
         if (pledge.Currency != ValidationRules.Bdt || pledge.Amount <= 0)
         {
             throw new ApiException(StatusCodes.Status409Conflict, "PLEDGE_NOT_PAYABLE",

@@ -24,7 +24,7 @@ internal sealed class Endpoint(NpgsqlDataSource database, GuestAccessTokens gues
         var pledgeToken = HttpContext.Request.Headers[GuestAccessTokens.PledgeTokenHeader].ToString();
         if (row is not null && PledgeAccess.CanRead(User, pledgeToken, row.Id, row.UserId, guestTokens))
         {
-            await Send.OkAsync(Mapper.ToResponse(row), ct);
+            await Send.OkAsync(Mapper.ToResponse(row, await Data.CampaignStatusAsync(database, row.CampaignId, ct)), ct);
             return;
         }
 

@@ -7,7 +7,9 @@ namespace CareForAll.Pledges.Features.Pledges.Get;
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 internal static partial class Mapper
 {
-    public static partial Response ToResponse(PledgeRow row);
+    public static Response ToResponse(PledgeRow row) => ToResponse(row, campaignStatus: null);
+
+    public static partial Response ToResponse(PledgeRow row, string? campaignStatus);
 
     private static DateTimeOffset ToUtc(DateTime value) => Conversions.ToUtc(value);
 

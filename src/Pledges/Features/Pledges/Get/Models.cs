@@ -37,6 +37,12 @@ internal sealed class Response
 
     public string? TranId { get; init; }
 
+    /// <summary>
+    /// The campaign's status as pledges last heard it (null when not known), so payments does not open a session for a
+    /// campaign that has since closed.
+    /// </summary>
+    public string? CampaignStatus { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
