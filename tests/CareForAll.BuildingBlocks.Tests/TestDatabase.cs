@@ -1,5 +1,3 @@
-using CareForAll.BuildingBlocks.Database;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CareForAll.BuildingBlocks.Tests;
@@ -7,12 +5,8 @@ namespace CareForAll.BuildingBlocks.Tests;
 internal static class TestDatabase
 {
     /// <summary>A fresh database with the building blocks' tables and the tests' own <c>test_effects</c>.</summary>
-    public static async Task<NpgsqlDataSource> CreateMigratedAsync(PostgresServer server)
-    {
-        var dataSource = await server.CreateDatabaseAsync();
-        await DatabaseMigrator.MigrateAsync(dataSource, typeof(TestDatabase).Assembly, NullLogger.Instance);
-        return dataSource;
-    }
+    public static Task<NpgsqlDataSource> CreateMigratedAsync(PostgresServer server) =>
+        MigratedDatabases.CreateAsync(server, typeof(TestDatabase).Assembly);
 
     public static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql)
     {

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using CareForAll.BuildingBlocks.Database;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CareForAll.Campaigns.Tests;
@@ -10,29 +7,8 @@ internal sealed class CampaignDatabase(NpgsqlDataSource dataSource) : IAsyncDisp
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
-    // Migrating takes longer than copying: the schema is migrated once per server and each test gets a copy.
-    private static readonly ConcurrentDictionary<int, Lazy<Task<string>>> Templates = new();
-
-    public static async Task<CampaignDatabase> CreateAsync(PostgresServer server)
-    {
-        var template = await Templates.GetOrAdd(server.Port, _ => new Lazy<Task<string>>(() => CreateTemplateAsync(server))).Value;
-        var name = $"campaigns_{Guid.NewGuid():N}";
-        await using (var admin = NpgsqlDataSource.Create(server.ConnectionString("postgres")))
-        await using (var create = admin.CreateCommand($"CREATE DATABASE {name} TEMPLATE {template}"))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new CampaignDatabase(NpgsqlDataSource.Create(server.ConnectionString(name)));
-    }
-
-    private static async Task<string> CreateTemplateAsync(PostgresServer server)
-    {
-        // Disposed before use as a template: nobody may be connected to a database being copied.
-        await using var dataSource = await server.CreateDatabaseAsync();
-        await DatabaseMigrator.MigrateAsync(dataSource, typeof(CampaignsMetrics).Assembly, NullLogger.Instance);
-        return new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database!;
-    }
+    public static async Task<CampaignDatabase> CreateAsync(PostgresServer server) =>
+        new(await MigratedDatabases.CreateAsync(server, typeof(CampaignsMetrics).Assembly));
 
     /// <summary>Inserts a campaign directly, in any state, for the code under test to find.</summary>
     public async Task<Guid> InsertCampaignAsync(

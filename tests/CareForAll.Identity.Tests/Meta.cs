@@ -1,2 +1,3 @@
+global using CareForAll.Testing;
 global using Shouldly;
 global using Xunit;

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using CareForAll.BuildingBlocks.Database;
 using CareForAll.Payments.Configuration;
 using CareForAll.Payments.Data;
 using CareForAll.Payments.Notifications;
@@ -63,9 +62,7 @@ internal sealed class TestPayments : IAsyncDisposable
 
     public static async Task<TestPayments> CreateAsync(PostgresServer server)
     {
-        var database = await server.CreateDatabaseAsync();
-        await DatabaseMigrator.MigrateAsync(database, typeof(NotificationProcessor).Assembly, NullLogger.Instance);
-        return new TestPayments(database);
+        return new TestPayments(await MigratedDatabases.CreateAsync(server, typeof(NotificationProcessor).Assembly));
     }
 
     public NotificationProcessor Processor() => new(

@@ -1,5 +1,3 @@
-using CareForAll.BuildingBlocks.Database;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CareForAll.Pledges.Tests;
@@ -7,10 +5,6 @@ namespace CareForAll.Pledges.Tests;
 /// <summary>A fresh database with the pledges schema, one per test.</summary>
 internal static class PledgesDatabase
 {
-    public static async Task<NpgsqlDataSource> CreateAsync(PostgresServer server)
-    {
-        var dataSource = await server.CreateDatabaseAsync();
-        await DatabaseMigrator.MigrateAsync(dataSource, typeof(Program).Assembly, NullLogger.Instance);
-        return dataSource;
-    }
+    public static Task<NpgsqlDataSource> CreateAsync(PostgresServer server) =>
+        MigratedDatabases.CreateAsync(server, typeof(Program).Assembly);
 }
