@@ -1,3 +1,4 @@
+using CareForAll.Campaigns.Features.Contributions.Apply;
 using Npgsql;
 
 namespace CareForAll.Campaigns.Tests;
@@ -223,27 +224,44 @@ public sealed class ContributionTests(PostgresServer server)
     public async Task goal_reached_is_announced_once_even_when_two_appliers_share_the_work()
     {
         await using var db = await CampaignDatabase.CreateAsync(server);
-        var campaign = await db.InsertCampaignAsync(goal: 5000m);
+        var campaign = await db.InsertCampaignAsync(goal: 500m);
         var pledges = new Contributions(db, batchSize: 5);
 
-        // 120 donations of 100 (12,000 against a 5,000 goal), applied by two appliers at once in small batches, so
-        // many batches after the one that crosses the goal still find it reached.
-        for (var i = 0; i < 120; i++)
+        // 20 donations of 100 (2,000 against a 500 goal): each applier's first batch alone reaches the goal.
+        for (var i = 0; i < 20; i++)
         {
             await pledges.CompletedAsync(Guid.NewGuid(), campaign, 100m);
         }
 
-        var results = await Task.WhenAll(
-            Task.Run(() => pledges.ApplyAllAsync(pledges.Applier())),
-            Task.Run(() => pledges.ApplyAllAsync(pledges.Applier())));
+        // Both appliers claim a batch and then queue on the campaign row, held here, so they really overlap.
+        await using var holder = await db.DataSource.OpenConnectionAsync();
+        await using (var hold = await holder.BeginTransactionAsync())
+        {
+            await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM campaigns.campaigns WHERE id = @id FOR UPDATE", holder, hold))
+            {
+                lockRow.Parameters.AddWithValue("id", campaign);
+                await lockRow.ExecuteNonQueryAsync();
+            }
 
-        (await db.CurrentAmountAsync(campaign)).ShouldBe(12_000m);
-        results.ShouldAllBe(batches => batches.Count > 0, "both appliers should have taken part");
-        results.SelectMany(b => b).Sum(b => b.GoalsReached).ShouldBe(1);
-        var reached = (await db.EventsAsync("campaign.goal_reached", campaign)).ShouldHaveSingleItem();
-        reached.GetProperty("goalReachedAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
-        reached.GetProperty("currentAmount").GetDecimal().ShouldBeGreaterThanOrEqualTo(5000m);
-        (await db.EventCountAsync("campaign.updated", campaign)).ShouldBe(results.SelectMany(b => b).Sum(b => b.Campaigns));
+            var first = Task.Run(() => pledges.Applier().ApplyBatchAsync(CancellationToken.None));
+            var second = Task.Run(() => pledges.Applier().ApplyBatchAsync(CancellationToken.None));
+            await Eventually.UntilAsync(
+                async () => await db.ScalarAsync<long>(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 2,
+                TimeSpan.FromSeconds(20), "both appliers wait on the campaign row");
+            await hold.RollbackAsync();
+
+            var results = new List<TotalsBatch>(await Task.WhenAll(first, second));
+            results.ShouldAllBe(batch => batch.Claimed == 5, "both appliers should have taken part");
+            results.AddRange(await pledges.ApplyAllAsync());
+
+            (await db.CurrentAmountAsync(campaign)).ShouldBe(2_000m);
+            results.Sum(b => b.GoalsReached).ShouldBe(1);
+            var reached = (await db.EventsAsync("campaign.goal_reached", campaign)).ShouldHaveSingleItem();
+            reached.GetProperty("goalReachedAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
+            reached.GetProperty("currentAmount").GetDecimal().ShouldBeGreaterThanOrEqualTo(500m);
+            (await db.EventCountAsync("campaign.updated", campaign)).ShouldBe(results.Sum(b => b.Campaigns));
+        }
     }
 
     [Fact]
