@@ -154,9 +154,11 @@ public sealed class EndpointTests(PostgresServer server) : IAsyncLifetime
         (await _payments.CountAsync("SELECT count(*) FROM payments.payments")).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task a_pledge_whose_campaign_pledges_has_not_heard_of_is_still_paid() =>
-        (await InitiateAsync(_host.Pledges.Add(campaignStatus: null))).StatusCode.ShouldBe(HttpStatusCode.Created);
+    [Theory]
+    [InlineData(null)]
+    [InlineData("draft")]
+    public async Task a_pledge_is_paid_unless_pledges_knows_its_campaign_has_closed(string? campaignStatus) =>
+        (await InitiateAsync(_host.Pledges.Add(campaignStatus: campaignStatus))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
     [Fact]
     public async Task an_unknown_pledge_is_not_found() =>

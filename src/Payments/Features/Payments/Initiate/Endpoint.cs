@@ -29,6 +29,7 @@ internal sealed class Endpoint(
     private const string DefaultDonorName = "CareForAll donor";
     private const string DefaultDonorEmail = "donor@careforall.invalid";
     private static readonly TimeSpan SessionPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly HashSet<string> ClosedCampaignStatuses = new(StringComparer.Ordinal) { "completed", "expired", "cancelled" };
 
     public override void Configure()
     {
@@ -49,7 +50,9 @@ internal sealed class Endpoint(
         }
 
         // The pledge was made while its campaign was active; once the campaign has closed it takes no more money.
-        if (pledge.CampaignStatus is { } campaignStatus && campaignStatus != "active")
+        // Only a closed status counts: closing is final, while pledges' copy may still say "draft" for a moment after
+        // an approval it heard of over HTTP before the event arrived.
+        if (pledge.CampaignStatus is { } campaignStatus && ClosedCampaignStatuses.Contains(campaignStatus))
         {
             throw new ApiException(StatusCodes.Status409Conflict, "CAMPAIGN_NOT_ACCEPTING_DONATIONS",
                 "This campaign has closed and takes no more donations.", new { campaignStatus });
