@@ -12,6 +12,9 @@ public static class CareForAllClaims
     /// <summary>The user's role, <see cref="UserRole"/> or <see cref="AdminRole"/>.</summary>
     public const string Role = "role";
 
+    /// <summary>Whether the user has proved their email address (<c>true</c> or <c>false</c>), as of the token's issue.</summary>
+    public const string EmailVerified = "email_verified";
+
     /// <summary>The token id (a UUID), the key of the deny-list.</summary>
     public const string TokenId = "jti";
 

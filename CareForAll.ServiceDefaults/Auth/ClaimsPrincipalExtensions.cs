@@ -30,6 +30,14 @@ public static class ClaimsPrincipalExtensions
         return user.FindFirst(CareForAllClaims.Role)?.Value;
     }
 
+    /// <summary>Whether the token says the user has proved their email address.</summary>
+    /// <param name="user">The current user.</param>
+    public static bool EmailVerified(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return string.Equals(user.FindFirst(CareForAllClaims.EmailVerified)?.Value, "true", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Whether the user has role <c>ADMIN</c>.</summary>
     /// <param name="user">The current user.</param>
     public static bool IsAdmin(this ClaimsPrincipal user)

@@ -20,6 +20,15 @@ public sealed class GuestAccessTokens
     /// <summary>The purpose of a token that opens one pledge and its payment.</summary>
     public const string PledgePurpose = "pledge";
 
+    /// <summary>The purpose of a token that opens every donation made with one email address (the emailed history link).</summary>
+    public const string DonorHistoryPurpose = "donor-history";
+
+    /// <summary>The header a guest sends their donor-history token in.</summary>
+    public const string DonorHistoryTokenHeader = "X-Donor-History-Token";
+
+    /// <summary>The header a guest sends the email address their donor-history token was issued for.</summary>
+    public const string DonorEmailHeader = "X-Donor-Email";
+
     const string Version = "g1";
     readonly byte[] _key;
     readonly TimeProvider _clock;
@@ -93,6 +102,23 @@ public sealed class GuestAccessTokens
     /// <param name="token">The presented token.</param>
     /// <param name="pledgeId">The pledge asked for.</param>
     public bool OpensPledge(string? token, Guid pledgeId) => IsValid(token, PledgePurpose, pledgeId.ToString("N"));
+
+    /// <summary>A token that opens the donation history of <paramref name="email"/> (compared case-insensitively).</summary>
+    /// <param name="email">The donor's email address.</param>
+    /// <param name="lifetime">How long the link works.</param>
+    public string IssueForDonorHistory(string email, TimeSpan lifetime) => Issue(DonorHistoryPurpose, NormalizeEmail(email), lifetime);
+
+    /// <summary>Whether <paramref name="token"/> opens the donation history of <paramref name="email"/>.</summary>
+    /// <param name="token">The presented token.</param>
+    /// <param name="email">The email address presented with it.</param>
+    public bool OpensDonorHistory(string? token, string? email) =>
+        !string.IsNullOrWhiteSpace(email) && IsValid(token, DonorHistoryPurpose, NormalizeEmail(email));
+
+    static string NormalizeEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
 
     string Sign(string purpose, string subject, string expires)
     {

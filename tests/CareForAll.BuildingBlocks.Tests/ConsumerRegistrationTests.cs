@@ -8,35 +8,36 @@ namespace CareForAll.BuildingBlocks.Tests;
 
 public sealed class ConsumerRegistrationTests
 {
+    // Queues the topology does not list, so the consumers may handle any types: this is about registration only.
     [Fact]
     public void each_consumer_gets_a_hosted_service_and_a_readiness_check_and_reads_its_settings()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["Messaging:Consumer:Prefetch"] = "250";
-        builder.Configuration["Messaging:Consumers:query:DeliveryLimit"] = "3";
+        builder.Configuration["Messaging:Consumers:reports:DeliveryLimit"] = "3";
         var hostedBefore = builder.Services.Count(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null);
-        ConsumerOptions? notificationsOptions = null;
-        ConsumerOptions? queryOptions = null;
+        ConsumerOptions? mailerOptions = null;
+        ConsumerOptions? reportsOptions = null;
 
-        builder.AddEventConsumer("notifications", c =>
+        builder.AddEventConsumer("mailer", c =>
         {
-            notificationsOptions = c.Options;
+            mailerOptions = c.Options;
             c.Handle<InboxTests.UserRegistered, InboxTests.RecordWelcome>("user.registered");
         });
-        builder.AddEventConsumer("query", c =>
+        builder.AddEventConsumer("reports", c =>
         {
-            queryOptions = c.Options;
+            reportsOptions = c.Options;
             c.Handle<InboxTests.UserRegistered, InboxTests.RecordWelcome>("user.registered");
         });
 
         builder.Services.Count(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ShouldBe(hostedBefore + 2);
         using var services = builder.Services.BuildServiceProvider();
         services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name)
-            .ShouldBe(["rabbitmq-queue-notifications", "rabbitmq-queue-query"], ignoreOrder: true);
-        notificationsOptions!.Prefetch.ShouldBe((ushort)250);
-        notificationsOptions.DeliveryLimit.ShouldBe(10);
-        queryOptions!.Prefetch.ShouldBe((ushort)250);
-        queryOptions.DeliveryLimit.ShouldBe(3);
+            .ShouldBe(["rabbitmq-queue-mailer", "rabbitmq-queue-reports"], ignoreOrder: true);
+        mailerOptions!.Prefetch.ShouldBe((ushort)250);
+        mailerOptions.DeliveryLimit.ShouldBe(10);
+        reportsOptions!.Prefetch.ShouldBe((ushort)250);
+        reportsOptions.DeliveryLimit.ShouldBe(3);
     }
 
     [Fact]

@@ -31,6 +31,23 @@ public static class MessagingTopology
 
             // The gateway evicts cached campaign pages and lists.
             ["gateway"] = Set(CampaignEvents),
+
+            // Read models: totals, donor walls, user and platform statistics (money only from pledge events).
+            ["query"] = Set(["pledge.completed", "pledge.refunded", .. CampaignEvents]),
+
+            // Mail to donors, organisers and new users; the campaign and user details the mail needs.
+            ["notifications"] = Set(
+                [
+                    "user.registered", "user.verification_requested", "pledge.created", "pledge.completed",
+                    "pledge.refunded", "notification.send_email", .. CampaignEvents,
+                ]),
+
+            // The audit log (from the owners' events, whatever route an admin took) and admins' system notifications.
+            ["admin"] = Set(
+                [
+                    "user.suspended", "user.reactivated", "payment.captured", "payment.completed", "payment.refunded",
+                    "payment.refund_requested", "payment.notification_rejected", .. CampaignEvents,
+                ]),
         };
 
     /// <summary>

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CareForAll.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+
+namespace CareForAll.BuildingBlocks.Tests;
+
+[Collection(PostgresGroup.Name)]
+public sealed class MessagingStatusTests(PostgresServer server) : IAsyncLifetime, IDisposable
+{
+    readonly ECDsa _ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    NpgsqlDataSource _dataSource = null!;
+    WebApplication _app = null!;
+    HttpClient _client = null!;
+    ECDsaSecurityKey _key = null!;
+
+    public async Task InitializeAsync()
+    {
+        _dataSource = await TestDatabase.CreateMigratedAsync(server);
+        _key = new ECDsaSecurityKey(_ecdsa) { KeyId = "test-key" };
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["OTEL_SERVICE_NAME"] = "pledges";
+        builder.Services.AddSingleton(_dataSource);
+        builder.Services.AddSingleton<IAccessTokenDenyList, NoDenyList>();
+        builder.AddCareForAllAuthentication(_ => [_key]);
+        _app = builder.Build();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
+        _app.MapMessagingStatus();
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _ecdsa.Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    string Token(string role) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = "careforall-identity",
+        Audience = "careforall",
+        Expires = DateTime.UtcNow.AddMinutes(15),
+        Claims = new Dictionary<string, object>
+        {
+            ["sub"] = Guid.NewGuid().ToString(),
+            ["role"] = role,
+            ["jti"] = Guid.NewGuid().ToString(),
+        },
+        SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.EcdsaSha256),
+    });
+
+    Task<HttpResponseMessage> GetStatusAsync(string? role)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, MessagingStatusEndpoint.Path);
+        if (role is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role));
+        }
+
+        return _client.SendAsync(request);
+    }
+
+    async Task SeedAsync(string sql)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            INSERT INTO outbox_messages
+                (event_id, event_type, occurred_at, aggregate_id, aggregate_version, data, created_at, attempts, locked_until, last_error, sent_at)
+            VALUES {sql}
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task only_an_admin_reads_the_status()
+    {
+        (await GetStatusAsync(role: null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await GetStatusAsync("USER")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await GetStatusAsync("ADMIN")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task an_empty_outbox_answers_zeros_in_the_envelope()
+    {
+        using var document = JsonDocument.Parse(await (await GetStatusAsync("ADMIN")).Content.ReadAsStringAsync());
+
+        document.RootElement.GetProperty("success").GetBoolean().ShouldBeTrue();
+        var data = document.RootElement.GetProperty("data");
+        data.GetProperty("service").GetString().ShouldBe("pledges");
+        data.GetProperty("outboxPending").GetInt64().ShouldBe(0);
+        data.GetProperty("oldestPendingAgeSeconds").GetDouble().ShouldBe(0);
+        data.GetProperty("failingMessages").GetInt64().ShouldBe(0);
+        document.RootElement.GetProperty("meta").GetProperty("timestamp").ValueKind.ShouldBe(JsonValueKind.String);
+    }
+
+    [Fact]
+    public async Task pending_rows_are_counted_and_only_attempts_that_did_not_succeed_are_failing()
+    {
+        await SeedAsync("""
+            -- sent long ago: neither pending nor failing, however old
+            (gen_random_uuid(), 'pledge.created', now(), gen_random_uuid(), 1, '{}', now() - interval '1 hour', 1, NULL, NULL, now() - interval '59 minutes'),
+            -- never claimed yet, the oldest pending row
+            (gen_random_uuid(), 'pledge.created', now(), gen_random_uuid(), 1, '{}', now() - interval '120 seconds', 0, NULL, NULL, NULL),
+            -- a first attempt still in flight
+            (gen_random_uuid(), 'pledge.created', now(), gen_random_uuid(), 1, '{}', now(), 1, now() + interval '30 seconds', NULL, NULL),
+            -- given back after a broker error
+            (gen_random_uuid(), 'pledge.created', now(), gen_random_uuid(), 1, '{}', now(), 1, NULL, 'channel closed', NULL),
+            -- claimed by a relay that died: its lease ran out
+            (gen_random_uuid(), 'pledge.created', now(), gen_random_uuid(), 1, '{}', now(), 1, now() - interval '1 second', NULL, NULL),
+            -- a retry in flight after earlier failures
+            (gen_random_uuid(), 'pledge.created', now(), gen_random_uuid(), 1, '{}', now(), 3, now() + interval '30 seconds', 'nack', NULL)
+            """);
+
+        using var document = JsonDocument.Parse(await (await GetStatusAsync("ADMIN")).Content.ReadAsStringAsync());
+
+        var data = document.RootElement.GetProperty("data");
+        data.GetProperty("outboxPending").GetInt64().ShouldBe(5);
+        data.GetProperty("failingMessages").GetInt64().ShouldBe(3);
+        data.GetProperty("oldestPendingAgeSeconds").GetDouble().ShouldBeInRange(119.0, 180.0);
+    }
+
+    sealed class NoDenyList : IAccessTokenDenyList
+    {
+        public Task DenyTokenAsync(string jti, DateTimeOffset expiresAt) => Task.CompletedTask;
+
+        public Task SuspendUserAsync(Guid userId) => Task.CompletedTask;
+
+        public Task ReinstateUserAsync(Guid userId) => Task.CompletedTask;
+
+        public Task<bool> IsRefusedAsync(string jti, Guid userId) => Task.FromResult(false);
+    }
+}
