@@ -38,4 +38,19 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Information, "Removed {Count} expired refresh tokens")]
     public static partial void ExpiredRefreshTokensRemoved(this ILogger logger, int count);
+
+    [LoggerMessage(13, LogLevel.Information, "User {UserId} verified their email address")]
+    public static partial void EmailVerified(this ILogger logger, Guid userId);
+
+    [LoggerMessage(14, LogLevel.Information, "Email verification refused: unknown, spent or expired token")]
+    public static partial void EmailVerificationRefused(this ILogger logger);
+
+    [LoggerMessage(15, LogLevel.Information, "User {UserId} asked for a new verification email")]
+    public static partial void VerificationResent(this ILogger logger, Guid userId);
+
+    [LoggerMessage(16, LogLevel.Information, "User {UserId} asked for too many verification emails; refused")]
+    public static partial void VerificationResendLimited(this ILogger logger, Guid userId);
+
+    [LoggerMessage(17, LogLevel.Information, "Removed {Count} expired email verifications")]
+    public static partial void ExpiredVerificationsRemoved(this ILogger logger, int count);
 }

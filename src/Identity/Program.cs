@@ -2,6 +2,7 @@ using CareForAll.Identity;
 using CareForAll.Identity.Passwords;
 using CareForAll.Identity.Tokens;
 using CareForAll.Identity.Users;
+using CareForAll.Identity.Verification;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,12 @@ builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section
 builder.Services.AddOptions<TokenLifetimes>().BindConfiguration(TokenLifetimes.SectionName);
 builder.Services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.SectionName);
 builder.Services.AddOptions<FirstAdminOptions>().BindConfiguration(FirstAdminOptions.SectionName);
+builder.Services.AddOptions<EmailVerificationOptions>()
+    .BindConfiguration(EmailVerificationOptions.SectionName)
+    .Validate(
+        o => o.Lifetime > TimeSpan.Zero && o.Window > TimeSpan.Zero && o.MaxMailsPerWindow >= 1,
+        "Identity:EmailVerification needs a positive Lifetime and Window and a MaxMailsPerWindow of at least 1.")
+    .ValidateOnStart();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => SigningKey.FromPem(sp.GetRequiredService<IOptions<AuthOptions>>().Value.SigningKey));
 builder.Services.AddSingleton<PasswordHasher>();
@@ -19,7 +26,9 @@ builder.Services.AddSingleton<AccessTokenIssuer>();
 builder.Services.AddSingleton<SessionIssuer>();
 builder.Services.AddSingleton<RefreshTokenRevocation>();
 builder.Services.AddSingleton<FirstAdminSeeder>();
+builder.Services.AddSingleton<EmailVerifications>();
 builder.Services.AddHostedService<ExpiredRefreshTokenCleanup>();
+builder.Services.AddHostedService<ExpiredVerificationCleanup>();
 
 builder.AddServiceDatabase("identitydb");
 builder.AddRedisClient("redis");
@@ -41,6 +50,7 @@ await app.Services.GetRequiredService<FirstAdminSeeder>().SeedAsync(app.Lifetime
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCareForAllEndpoints();
+app.MapMessagingStatus();
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

@@ -8,13 +8,20 @@ internal static class Callers
 {
     public static Action<DefaultHttpContext> Anonymous => context => context.User = new ClaimsPrincipal(new ClaimsIdentity());
 
-    public static Action<DefaultHttpContext> User(Guid id) => As(id, "USER");
+    /// <summary>A signed-in user; <paramref name="emailVerified"/> is what the token's <c>email_verified</c> says (null: no such claim).</summary>
+    public static Action<DefaultHttpContext> User(Guid id, string? emailVerified = "true") => As(id, "USER", emailVerified);
 
-    public static Action<DefaultHttpContext> Admin(Guid id) => As(id, "ADMIN");
+    public static Action<DefaultHttpContext> Admin(Guid id, string? emailVerified = "true") => As(id, "ADMIN", emailVerified);
 
-    private static Action<DefaultHttpContext> As(Guid id, string role) => context =>
+    private static Action<DefaultHttpContext> As(Guid id, string role, string? emailVerified) => context =>
     {
-        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", id.ToString()), new Claim("role", role)], "Bearer"));
+        List<Claim> claims = [new("sub", id.ToString()), new("role", role)];
+        if (emailVerified is not null)
+        {
+            claims.Add(new Claim("email_verified", emailVerified));
+        }
+
+        context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "Bearer"));
         context.Request.Headers["X-Forwarded-For"] = "203.0.113.7";
         context.Request.Headers.UserAgent = "tests";
     };

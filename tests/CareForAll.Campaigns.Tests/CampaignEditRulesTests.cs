@@ -81,9 +81,10 @@ public sealed class CampaignEditRulesTests
             Documents = [new Create.DocumentInput { Name = "Report", Url = "https://docs.example.org/r.pdf" }],
         };
 
-        var (_, changes) = Update.CampaignEdit.Apply(row, request);
+        var (_, changes, previous) = Update.CampaignEdit.Apply(row, request);
 
         changes.ShouldBeEmpty();
+        previous.ShouldBeEmpty();
         CampaignEditRules.Check("active", changes).Outcome.ShouldBe(EditOutcome.Allowed);
     }
 
@@ -100,7 +101,7 @@ public sealed class CampaignEditRulesTests
             Documents = [],
         };
 
-        var (edited, changes) = Update.CampaignEdit.Apply(row, request);
+        var (edited, changes, _) = Update.CampaignEdit.Apply(row, request);
 
         changes.ShouldBe(["documents", "title", "endDate", "imageUrl"], ignoreOrder: true);
         edited.Title.ShouldBe("Heart surgery for little Rahim");
@@ -113,7 +114,7 @@ public sealed class CampaignEditRulesTests
     [Fact]
     public void raising_the_goal_of_an_active_campaign_is_refused_by_name()
     {
-        var (_, changes) = Update.CampaignEdit.Apply(Stored(), new Update.Request { GoalAmount = 600000m, Title = "New title" });
+        var (_, changes, _) = Update.CampaignEdit.Apply(Stored(), new Update.Request { GoalAmount = 600000m, Title = "New title" });
 
         var (outcome, fields) = CampaignEditRules.Check("active", changes);
 
@@ -124,12 +125,48 @@ public sealed class CampaignEditRulesTests
     [Fact]
     public void an_empty_string_clears_an_optional_field_and_absent_keeps_it()
     {
-        var (edited, changes) = Update.CampaignEdit.Apply(Stored("draft"), new Update.Request { BeneficiaryDetails = "  " });
+        var (edited, changes, _) = Update.CampaignEdit.Apply(Stored("draft"), new Update.Request { BeneficiaryDetails = "  " });
 
         changes.ShouldBe(["beneficiaryDetails"]);
         edited.BeneficiaryDetails.ShouldBeNull();
         edited.BeneficiaryName.ShouldBe("Rahim Uddin");
         edited.ImageUrl.ShouldBe("https://img.example.org/rahim.jpg");
         edited.Documents.ShouldHaveSingleItem().Name.ShouldBe("Report");
+    }
+
+    [Fact]
+    public void each_changed_field_keeps_its_value_from_before_the_edit()
+    {
+        var row = Stored("draft");
+        var request = new Update.Request
+        {
+            Title = "Heart surgery for little Rahim",
+            Description = "Rahim needs an operation in Dhaka.",
+            GoalAmount = 650000.50m,
+            EndDate = new DateTimeOffset(Start.AddDays(90)),
+            ImageUrl = "",
+            Documents = [],
+        };
+
+        var (_, changes, previous) = Update.CampaignEdit.Apply(row, request);
+
+        previous.Keys.ShouldBe(changes, ignoreOrder: true);
+        previous["title"].ShouldBe("Heart surgery for Rahim");
+        previous["goalAmount"].ShouldBe(500000m);
+        previous["endDate"].ShouldBe(new DateTimeOffset(Start.AddDays(60)));
+        previous["imageUrl"].ShouldBe("https://img.example.org/rahim.jpg");
+        ((IReadOnlyList<CampaignDocument>)previous["documents"]!).ShouldBe([new CampaignDocument("Report", "https://docs.example.org/r.pdf")]);
+        previous.ContainsKey("description").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void a_field_that_was_empty_is_remembered_as_null()
+    {
+        var row = Stored("draft") with { ImageUrl = null, BeneficiaryDetails = null };
+
+        var (_, _, previous) = Update.CampaignEdit.Apply(row, new Update.Request { ImageUrl = "https://img.example.org/new.jpg" });
+
+        previous.ShouldContainKey("imageUrl");
+        previous["imageUrl"].ShouldBeNull();
     }
 }

@@ -195,6 +195,7 @@ public sealed class EndpointTests(PostgresServer server)
         await using var db = await CampaignDatabase.CreateAsync(server);
         var id = await db.InsertCampaignAsync(status: "active", organizerId: _organizer, goal: 1000m);
         var newEnd = _clock.Now.AddDays(90);
+        var oldEnd = await db.ScalarAsync<DateTime>("SELECT end_date FROM campaigns.campaigns WHERE id = @id", ("id", id));
 
         var endpoint = EditAs(db, Callers.User(_organizer));
         await endpoint.HandleAsync(new Update.Request
@@ -211,6 +212,13 @@ public sealed class EndpointTests(PostgresServer server)
         var updated = (await db.EventsAsync("campaign.updated", id)).ShouldHaveSingleItem();
         updated.GetProperty("changes").EnumerateArray().Select(c => c.GetString()).ShouldBe(["documents", "title", "endDate"], ignoreOrder: true);
         updated.GetProperty("actor").GetProperty("actorId").GetGuid().ShouldBe(_organizer);
+        updated.GetProperty("actor").GetProperty("role").GetString().ShouldBe("USER");
+        var previous = updated.GetProperty("previous");
+        previous.EnumerateObject().Select(p => p.Name).ShouldBe(["documents", "title", "endDate"], ignoreOrder: true);
+        previous.GetProperty("title").GetString().ShouldBe("Heart surgery for Rahim");
+        previous.GetProperty("documents").GetArrayLength().ShouldBe(0);
+        previous.GetProperty("endDate").GetDateTimeOffset().UtcDateTime.ShouldBe(oldEnd);
+        updated.GetProperty("endDate").GetDateTimeOffset().ShouldBe(newEnd, TimeSpan.FromMilliseconds(1));
         (await db.ScalarAsync<long>("SELECT version FROM campaigns.campaigns WHERE id = @id", ("id", id))).ShouldBe(2);
     }
 
@@ -364,5 +372,49 @@ public sealed class EndpointTests(PostgresServer server)
         (await db.ScalarAsync<long>(
             "SELECT count(*) FROM campaigns.campaign_status_history WHERE campaign_id = @id AND from_status IS NULL AND to_status = 'draft'",
             ("id", created.Id))).ShouldBe(1);
+    }
+
+    private Create.Endpoint CreateAs(CampaignDatabase db, Action<DefaultHttpContext> caller) =>
+        Factory.Create<Create.Endpoint>(caller, db.DataSource, _clock, TestMeters.Metrics, NullLogger<Create.Endpoint>.Instance);
+
+    private Create.Request NewCampaign() => new()
+    {
+        Title = "Flood relief in Sylhet",
+        Description = "Dry food and clean water for 500 families.",
+        CampaignType = "emergency",
+        GoalAmount = 250000m,
+        EndDate = _clock.Now.AddDays(30),
+    };
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task a_user_whose_email_is_not_verified_cannot_publish_a_campaign(string? emailVerified)
+    {
+        await using var db = await CampaignDatabase.CreateAsync(server);
+
+        var refused = await RefusedAsync(() => CreateAs(db, Callers.User(_organizer, emailVerified)).HandleAsync(NewCampaign(), CancellationToken.None));
+
+        refused.StatusCode.ShouldBe(403);
+        refused.Code.ShouldBe("EMAIL_NOT_VERIFIED");
+        refused.Message.ShouldBe("Verify your email address before publishing a campaign.");
+        (await db.ScalarAsync<long>("SELECT count(*) FROM campaigns.campaigns")).ShouldBe(0);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM outbox_messages")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_verified_user_publishes_and_an_admin_need_not_be_verified()
+    {
+        await using var db = await CampaignDatabase.CreateAsync(server);
+
+        var byUser = CreateAs(db, Callers.User(_organizer, "true"));
+        await byUser.HandleAsync(NewCampaign(), CancellationToken.None);
+        var byAdmin = CreateAs(db, Callers.Admin(_admin, emailVerified: null));
+        await byAdmin.HandleAsync(NewCampaign(), CancellationToken.None);
+
+        byUser.Response.OrganizerId.ShouldBe(_organizer);
+        byAdmin.Response.OrganizerId.ShouldBe(_admin);
+        (await db.ScalarAsync<long>("SELECT count(*) FROM campaigns.campaigns")).ShouldBe(2);
     }
 }

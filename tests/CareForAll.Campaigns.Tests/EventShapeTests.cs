@@ -24,15 +24,18 @@ public sealed class EventShapeTests
             OrganizerId = Guid.NewGuid(),
             Version = 4,
         };
-        var data = CampaignEventMapper.ToEvent(row, "draft", "approved", null, new Actor(Guid.NewGuid(), "203.0.113.7", "tests"), DateTimeOffset.UtcNow);
+        var data = CampaignEventMapper.ToEvent(
+            row, "draft", "approved", null, null, new Actor(Guid.NewGuid(), "203.0.113.7", "tests", "ADMIN"), DateTimeOffset.UtcNow);
 
         var json = JsonSerializer.SerializeToElement(data, MessagingJson.Options);
 
         json.EnumerateObject().Select(p => p.Name).ShouldBe(
             ["campaignId", "title", "campaignType", "status", "previousStatus", "goalAmount", "currentAmount", "currency", "organizerId",
-             "startDate", "endDate", "goalReachedAt", "reason", "changes", "actor", "occurredAt"],
+             "startDate", "endDate", "goalReachedAt", "reason", "changes", "previous", "actor", "occurredAt"],
             ignoreOrder: true);
-        json.GetProperty("actor").EnumerateObject().Select(p => p.Name).ShouldBe(["actorId", "clientAddress", "userAgent"], ignoreOrder: true);
+        json.GetProperty("actor").EnumerateObject().Select(p => p.Name).ShouldBe(["actorId", "clientAddress", "userAgent", "role"], ignoreOrder: true);
+        json.GetProperty("actor").GetProperty("role").GetString().ShouldBe("ADMIN");
+        json.GetProperty("previous").ValueKind.ShouldBe(JsonValueKind.Null);
         json.GetProperty("campaignId").GetGuid().ShouldBe(row.Id);
         json.GetProperty("currentAmount").GetDecimal().ShouldBe(250.5m);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CareForAll.Identity.Tokens;
+using CareForAll.ServiceDefaults.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,7 +15,7 @@ public sealed class AccessTokenTests
     public async Task issued_token_validates_and_carries_the_contract_claims()
     {
         using var fixture = new TokenFixture();
-        var token = fixture.Issuer.Issue(UserId, "ann@example.org", "USER");
+        var token = fixture.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: false);
 
         var result = await TokenFixture.ValidateAsync(token.Value, fixture.Key.PublicSecurityKey);
 
@@ -27,6 +28,7 @@ public sealed class AccessTokenTests
         jwt.Subject.ShouldBe(UserId.ToString());
         jwt.GetClaim("email").Value.ShouldBe("ann@example.org");
         jwt.GetClaim("role").Value.ShouldBe("USER");
+        jwt.GetClaim("email_verified").Value.ShouldBe("false");
         jwt.Id.ShouldBe(token.Jti.ToString());
         jwt.TryGetPayloadValue<long>("iat", out var iat).ShouldBeTrue();
         jwt.TryGetPayloadValue<long>("exp", out var exp).ShouldBeTrue();
@@ -35,11 +37,26 @@ public sealed class AccessTokenTests
     }
 
     [Fact]
+    public async Task a_verified_users_token_says_so_and_services_read_it()
+    {
+        using var fixture = new TokenFixture();
+        var verified = fixture.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: true);
+        var unverified = fixture.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: false);
+
+        var verifiedResult = await TokenFixture.ValidateAsync(verified.Value, fixture.Key.PublicSecurityKey);
+        var unverifiedResult = await TokenFixture.ValidateAsync(unverified.Value, fixture.Key.PublicSecurityKey);
+
+        ((JsonWebToken)verifiedResult.SecurityToken).GetClaim("email_verified").Value.ShouldBe("true");
+        new System.Security.Claims.ClaimsPrincipal(verifiedResult.ClaimsIdentity).EmailVerified().ShouldBeTrue();
+        new System.Security.Claims.ClaimsPrincipal(unverifiedResult.ClaimsIdentity).EmailVerified().ShouldBeFalse();
+    }
+
+    [Fact]
     public void every_token_gets_its_own_jti()
     {
         using var fixture = new TokenFixture();
-        var first = fixture.Issuer.Issue(UserId, "ann@example.org", "USER");
-        var second = fixture.Issuer.Issue(UserId, "ann@example.org", "USER");
+        var first = fixture.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: false);
+        var second = fixture.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: false);
         first.Jti.ShouldNotBe(second.Jti);
     }
 
@@ -47,7 +64,7 @@ public sealed class AccessTokenTests
     public async Task a_token_whose_payload_was_edited_is_refused()
     {
         using var fixture = new TokenFixture();
-        var parts = fixture.Issuer.Issue(UserId, "ann@example.org", "USER").Value.Split('.');
+        var parts = fixture.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: false).Value.Split('.');
         var payload = JsonNode.Parse(Base64UrlEncoder.Decode(parts[1]))!;
         payload["role"] = "ADMIN";
         var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.{parts[2]}";
@@ -62,7 +79,7 @@ public sealed class AccessTokenTests
     public async Task an_expired_token_is_refused()
     {
         using var fixture = new TokenFixture(now: DateTimeOffset.UtcNow.AddMinutes(-16));
-        var token = fixture.Issuer.Issue(UserId, "ann@example.org", "USER");
+        var token = fixture.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: false);
 
         var result = await TokenFixture.ValidateAsync(token.Value, fixture.Key.PublicSecurityKey);
 
@@ -109,7 +126,7 @@ public sealed class AccessTokenTests
     {
         using var fixture = new TokenFixture();
         using var other = new TokenFixture();
-        var token = other.Issuer.Issue(UserId, "ann@example.org", "USER");
+        var token = other.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: false);
 
         var result = await TokenFixture.ValidateAsync(token.Value, fixture.Key.PublicSecurityKey);
 
@@ -120,7 +137,7 @@ public sealed class AccessTokenTests
     public async Task a_token_for_another_audience_is_refused()
     {
         using var fixture = new TokenFixture(audience: "somebody-else");
-        var token = fixture.Issuer.Issue(UserId, "ann@example.org", "USER");
+        var token = fixture.Issuer.Issue(UserId, "ann@example.org", "USER", emailVerified: false);
 
         var result = await TokenFixture.ValidateAsync(token.Value, fixture.Key.PublicSecurityKey);
 

@@ -14,6 +14,7 @@ public sealed class CallerTokenTests
                 new Claim("sub", userId.ToString()),
                 new Claim("email", "ann@example.org"),
                 new Claim("role", "ADMIN"),
+                new Claim("email_verified", "true"),
                 new Claim("jti", "abc"),
                 new Claim("exp", "1893456000"),
             ],
@@ -23,6 +24,7 @@ public sealed class CallerTokenTests
 
         token.UserId.ShouldBe(userId);
         token.Role.ShouldBe("ADMIN");
+        token.EmailVerified.ShouldBeTrue();
         token.Jti.ShouldBe("abc");
         token.ExpiresAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1893456000));
     }

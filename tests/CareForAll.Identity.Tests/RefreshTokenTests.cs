@@ -17,7 +17,8 @@ public sealed class RefreshTokenTests
             replacedBy,
             "ann@example.org",
             "USER",
-            isActive);
+            isActive,
+            EmailVerified: false);
 
     [Fact]
     public void generated_tokens_are_long_random_and_url_safe()

@@ -68,7 +68,7 @@ public sealed class SigningKeyTests
         jwk.Use.ShouldBe("sig");
         jwk.Kid.ShouldBe(fixture.Key.KeyId);
 
-        var token = fixture.Issuer.Issue(Guid.NewGuid(), "ann@example.org", "USER");
+        var token = fixture.Issuer.Issue(Guid.NewGuid(), "ann@example.org", "USER", emailVerified: true);
         var result = await TokenFixture.ValidateAsync(token.Value, [.. set.GetSigningKeys()]);
         result.IsValid.ShouldBeTrue(result.Exception?.Message);
     }

@@ -13,6 +13,9 @@ internal static class CampaignErrors
     public static ApiException NotYours() =>
         new(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Only the campaign's organiser or an admin may do this.");
 
+    public static ApiException EmailNotVerified() =>
+        new(StatusCodes.Status403Forbidden, "EMAIL_NOT_VERIFIED", "Verify your email address before publishing a campaign.");
+
     public static ApiException Closed(string status) =>
         new(StatusCodes.Status409Conflict, "CAMPAIGN_CLOSED", $"The campaign is {status} and can no longer change.",
             new { status });

@@ -7,8 +7,10 @@ namespace CareForAll.Campaigns.Events;
 /// <param name="Reason">Why, when someone said.</param>
 /// <param name="Changes">For <c>campaign.updated</c>, the camelCase names of the changed fields.</param>
 /// <param name="Actor">Who asked, for moves made through the API.</param>
+/// <param name="Previous">For an edit through the API, each changed field's value before it (keyed as in <paramref name="Changes"/>).</param>
 internal sealed record CampaignChange(
     string? PreviousStatus = null,
     string? Reason = null,
     IReadOnlyList<string>? Changes = null,
-    Actor? Actor = null);
+    Actor? Actor = null,
+    IReadOnlyDictionary<string, object?>? Previous = null);

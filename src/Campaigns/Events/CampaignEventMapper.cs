@@ -10,5 +10,11 @@ internal static partial class CampaignEventMapper
 {
     [MapProperty(nameof(CampaignRow.Id), nameof(CampaignEvent.CampaignId))]
     public static partial CampaignEvent ToEvent(
-        CampaignRow row, string? previousStatus, string? reason, IReadOnlyList<string>? changes, Actor? actor, DateTimeOffset occurredAt);
+        CampaignRow row,
+        string? previousStatus,
+        string? reason,
+        IReadOnlyList<string>? changes,
+        IReadOnlyDictionary<string, object?>? previous,
+        Actor? actor,
+        DateTimeOffset occurredAt);
 }

@@ -21,6 +21,6 @@ internal static class CampaignEvents
             eventType,
             row.Id,
             row.Version,
-            CampaignEventMapper.ToEvent(row, change.PreviousStatus, change.Reason, change.Changes, change.Actor, occurredAt),
+            CampaignEventMapper.ToEvent(row, change.PreviousStatus, change.Reason, change.Changes, change.Previous, change.Actor, occurredAt),
             ct);
 }

@@ -16,7 +16,11 @@ internal sealed class AccessTokenIssuer(
 
     public TimeSpan Lifetime => lifetimes.Value.AccessToken;
 
-    public AccessToken Issue(Guid userId, string email, string role)
+    /// <param name="emailVerified">
+    /// Whether the user has proved their email address, as the database says now: services decide on it (an
+    /// unverified user cannot publish a campaign) without asking identity, so it is read fresh at every issue.
+    /// </param>
+    public AccessToken Issue(Guid userId, string email, string role, bool emailVerified)
     {
         var now = clock.GetUtcNow();
         var expiresAt = now + lifetimes.Value.AccessToken;
@@ -35,6 +39,7 @@ internal sealed class AccessTokenIssuer(
                 [JwtRegisteredClaimNames.Sub] = userId.ToString(),
                 [JwtRegisteredClaimNames.Email] = email,
                 [CareForAllClaims.Role] = role,
+                [CareForAllClaims.EmailVerified] = emailVerified ? "true" : "false",
                 [JwtRegisteredClaimNames.Jti] = jti.ToString(),
             },
         };

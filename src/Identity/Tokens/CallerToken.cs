@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace CareForAll.Identity.Tokens;
 
 /// <summary>The facts about the caller's own access token that logout and verify need, read from its claims.</summary>
-internal sealed record CallerToken(Guid UserId, string Email, string Role, string Jti, DateTimeOffset ExpiresAt)
+internal sealed record CallerToken(Guid UserId, string Email, string Role, bool EmailVerified, string Jti, DateTimeOffset ExpiresAt)
 {
     public static CallerToken? From(ClaimsPrincipal user)
     {
@@ -23,6 +23,7 @@ internal sealed record CallerToken(Guid UserId, string Email, string Role, strin
             userId,
             user.FindFirstValue(CareForAllClaims.Email) ?? string.Empty,
             user.FindFirstValue(CareForAllClaims.Role) ?? string.Empty,
+            user.EmailVerified(),
             jti,
             DateTimeOffset.FromUnixTimeSeconds(expSeconds));
     }

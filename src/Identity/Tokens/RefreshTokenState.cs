@@ -1,6 +1,9 @@
 namespace CareForAll.Identity.Tokens;
 
-/// <summary>A stored refresh token as the rotation decision sees it, joined with its user.</summary>
+/// <summary>
+/// A stored refresh token as the rotation decision sees it, joined with its user (whose role and verified email the
+/// new access token states as they are now, not as they were at login).
+/// </summary>
 internal sealed record RefreshTokenState(
     Guid Id,
     Guid UserId,
@@ -10,4 +13,5 @@ internal sealed record RefreshTokenState(
     Guid? ReplacedBy,
     string Email,
     string Role,
-    bool IsActive);
+    bool IsActive,
+    bool EmailVerified);

@@ -21,11 +21,12 @@ internal sealed class SessionIssuer(AccessTokenIssuer accessTokens, IOptions<Tok
         Guid userId,
         string email,
         string role,
+        bool emailVerified,
         Guid? familyId,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var accessToken = accessTokens.Issue(userId, email, role);
+        var accessToken = accessTokens.Issue(userId, email, role, emailVerified);
         var refreshToken = RefreshTokenValue.Generate();
         var refreshTokenId = Guid.CreateVersion7(now);
         var refreshExpiresAt = now + lifetimes.Value.RefreshToken;

@@ -10,8 +10,10 @@ using View = CareForAll.Campaigns.Features.Campaigns.Get;
 namespace CareForAll.Campaigns.Features.Campaigns.Create;
 
 /// <summary>
-/// Any signed-in user may start a campaign; it is a draft until an admin approves it. An Idempotency-Key is
-/// optional here (no money moves), but honoured, so a retried submission does not create a second draft.
+/// Any signed-in user whose email address is verified may start a campaign (an organiser must be reachable, and an
+/// unproved address is where throwaway accounts come from); admins need not be. It is a draft until an admin
+/// approves it. An Idempotency-Key is optional here (no money moves), but honoured, so a retried submission does
+/// not create a second draft.
 /// </summary>
 internal sealed class Endpoint(
     NpgsqlDataSource database,
@@ -28,6 +30,12 @@ internal sealed class Endpoint(
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        // The token's word, as of its issue: a user who verified since gets a token saying so at the next refresh.
+        if (!User.IsAdmin() && !User.EmailVerified())
+        {
+            throw CampaignErrors.EmailNotVerified();
+        }
+
         var now = clock.GetUtcNow();
         var actor = Actor.From(HttpContext);
         var campaign = Mapper.ToNewCampaign(req, Guid.CreateVersion7(now), Caller.Id(User), now);

@@ -17,12 +17,17 @@ internal sealed record EditedCampaign(
     string? ImageUrl,
     IReadOnlyList<CampaignDocument> Documents);
 
-/// <summary>Merges a validated edit into the stored campaign and names the fields whose value really changes.</summary>
+/// <summary>
+/// Merges a validated edit into the stored campaign, names the fields whose value really changes and keeps what each
+/// was before (as the API shows it), for the event's before and after.
+/// </summary>
 internal static class CampaignEdit
 {
-    public static (EditedCampaign Edited, IReadOnlyList<string> Changes) Apply(CampaignRow row, Request request)
+    public static (EditedCampaign Edited, IReadOnlyList<string> Changes, IReadOnlyDictionary<string, object?> Previous) Apply(
+        CampaignRow row, Request request)
     {
         var changes = new List<string>();
+        var previous = new Dictionary<string, object?>(StringComparer.Ordinal);
 
         T Pick<T>(string field, T stored, bool given, T requested)
         {
@@ -32,6 +37,7 @@ internal static class CampaignEdit
             }
 
             changes.Add(field);
+            previous[field] = stored;
             return requested;
         }
 
@@ -41,6 +47,7 @@ internal static class CampaignEdit
         if (documentsChanged)
         {
             changes.Add(CampaignFields.Documents);
+            previous[CampaignFields.Documents] = storedDocuments;
         }
 
         var edited = new EditedCampaign(
@@ -55,6 +62,6 @@ internal static class CampaignEdit
             Pick(CampaignFields.ImageUrl, row.ImageUrl, request.ImageUrl is not null, Create.Mapper.NullIfBlank(request.ImageUrl)),
             documentsChanged ? requestedDocuments : storedDocuments);
 
-        return (edited, changes);
+        return (edited, changes, previous);
     }
 }

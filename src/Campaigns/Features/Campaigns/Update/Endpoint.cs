@@ -11,7 +11,8 @@ namespace CareForAll.Campaigns.Features.Campaigns.Update;
 /// <summary>
 /// The organiser or an admin edits a campaign: a draft freely; an active one without touching its terms (409
 /// <c>CAMPAIGN_TERMS_FIXED</c> names them); a closed one never (409 <c>CAMPAIGN_CLOSED</c>). Emits
-/// <c>campaign.updated</c> with the changed fields; an edit that changes nothing emits nothing.
+/// <c>campaign.updated</c> with the changed fields and their values before the edit; an edit that changes nothing
+/// emits nothing.
 /// </summary>
 internal sealed class Endpoint(NpgsqlDataSource database, TimeProvider clock, ILogger<Endpoint> logger)
     : Endpoint<Request, View.Response>
@@ -31,7 +32,7 @@ internal sealed class Endpoint(NpgsqlDataSource database, TimeProvider clock, IL
         var row = await CampaignSql.FindForUpdateAsync(connection, transaction, req.Id, ct) ?? throw CampaignErrors.NotFound();
         CampaignErrors.RequireOrganizerOrAdmin(User, row.Status, row.OrganizerId);
 
-        var (edited, changes) = CampaignEdit.Apply(row, req);
+        var (edited, changes, previous) = CampaignEdit.Apply(row, req);
         var (outcome, fixedFields) = CampaignEditRules.Check(row.Status, changes);
         switch (outcome)
         {
@@ -59,7 +60,13 @@ internal sealed class Endpoint(NpgsqlDataSource database, TimeProvider clock, IL
         var actor = Actor.From(HttpContext);
         var updated = await Data.EditAsync(connection, transaction, row.Id, edited, now, ct);
         await CampaignEvents.AddAsync(
-            connection, transaction, CampaignEventTypes.Updated, updated, new CampaignChange(Changes: changes, Actor: actor), now, ct);
+            connection,
+            transaction,
+            CampaignEventTypes.Updated,
+            updated,
+            new CampaignChange(Changes: changes, Actor: actor, Previous: previous),
+            now,
+            ct);
         await transaction.CommitAsync(ct);
 
         logger.CampaignEdited(updated.Id, actor.ActorId, string.Join(',', changes));

@@ -6,6 +6,7 @@ internal sealed record Credentials(
     string PasswordHash,
     string Role,
     bool IsActive,
+    bool EmailVerified,
     string? FirstName,
     string? LastName);
 
@@ -13,7 +14,7 @@ internal static class Data
 {
     private const string FindByEmail = """
         SELECT u.id AS Id, u.email AS Email, u.password_hash AS PasswordHash, u.role AS Role,
-               u.is_active AS IsActive, p.first_name AS FirstName, p.last_name AS LastName
+               u.is_active AS IsActive, u.email_verified AS EmailVerified, p.first_name AS FirstName, p.last_name AS LastName
         FROM auth.users u
         LEFT JOIN auth.user_profiles p ON p.user_id = u.id
         WHERE u.email = @Email

@@ -38,7 +38,7 @@ internal sealed class Endpoint(
         }
 
         await using var connection = await database.OpenConnectionAsync(ct);
-        var session = await sessions.IssueAsync(connection, transaction: null, user.Id, user.Email, user.Role, familyId: null, ct);
+        var session = await sessions.IssueAsync(connection, transaction: null, user.Id, user.Email, user.Role, user.EmailVerified, familyId: null, ct);
         await Send.OkAsync(Mapper.ToResponse(user, session), ct);
     }
 }

@@ -31,6 +31,8 @@ internal sealed class UserSummary
 
     public required string Role { get; init; }
 
+    public required bool EmailVerified { get; init; }
+
     public string? FirstName { get; init; }
 
     public string? LastName { get; init; }

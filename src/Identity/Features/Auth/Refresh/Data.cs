@@ -9,7 +9,7 @@ internal static class Data
     private const string LockToken = """
         SELECT t.id AS Id, t.user_id AS UserId, t.family_id AS FamilyId, t.expires_at AS ExpiresAt,
                t.revoked_at AS RevokedAt, t.replaced_by AS ReplacedBy,
-               u.email AS Email, u.role AS Role, u.is_active AS IsActive
+               u.email AS Email, u.role AS Role, u.is_active AS IsActive, u.email_verified AS EmailVerified
         FROM auth.refresh_tokens t
         JOIN auth.users u ON u.id = t.user_id
         WHERE t.token_hash = @TokenHash

@@ -33,7 +33,7 @@ internal sealed class Endpoint(
         switch (RefreshTokenRotation.Decide(token, now))
         {
             case RefreshDecision.Rotate:
-                var session = await sessions.IssueAsync(connection, transaction, token!.UserId, token.Email, token.Role, token.FamilyId, ct);
+                var session = await sessions.IssueAsync(connection, transaction, token!.UserId, token.Email, token.Role, token.EmailVerified, token.FamilyId, ct);
                 await Data.MarkReplacedAsync(connection, transaction, token.Id, session.RefreshTokenId, now, ct);
                 await transaction.CommitAsync(ct);
                 await Send.OkAsync(Mapper.ToResponse(token, session), ct);

@@ -20,4 +20,6 @@ internal sealed class UserSummary
     public required string Email { get; init; }
 
     public required string Role { get; init; }
+
+    public required bool EmailVerified { get; init; }
 }

@@ -1,14 +1,20 @@
 using CareForAll.BuildingBlocks.Messaging;
 using CareForAll.Identity.Passwords;
 using CareForAll.Identity.Tokens;
+using CareForAll.Identity.Verification;
 using CareForAll.ServiceDefaults.Api;
 
 namespace CareForAll.Identity.Features.Auth.Register;
 
+/// <summary>
+/// Creates a USER account and signs it in. The account starts unverified: the same transaction asks for the
+/// verification mail (<c>user.verification_requested</c>), so no account exists without its link on the way.
+/// </summary>
 internal sealed class Endpoint(
     NpgsqlDataSource database,
     PasswordHasher passwords,
     SessionIssuer sessions,
+    EmailVerifications verifications,
     TimeProvider clock,
     ILogger<Endpoint> logger) : Endpoint<Request, SessionResponse<UserSummary>>
 {
@@ -35,7 +41,8 @@ internal sealed class Endpoint(
         }
 
         await Outbox.AddAsync(connection, transaction, EventType, user.Id, 1, Mapper.ToEvent(user), ct);
-        var session = await sessions.IssueAsync(connection, transaction, user.Id, user.Email, user.Role, familyId: null, ct);
+        await verifications.RequestAsync(connection, transaction, Mapper.ToRecipient(user), ct);
+        var session = await sessions.IssueAsync(connection, transaction, user.Id, user.Email, user.Role, emailVerified: false, familyId: null, ct);
         await transaction.CommitAsync(ct);
 
         logger.UserRegistered(user.Id);

@@ -1,6 +1,7 @@
 using CareForAll.ServiceDefaults.Api;
 using CareForAll.Identity.Tokens;
 using CareForAll.Identity.Users;
+using CareForAll.Identity.Verification;
 using CareForAll.ServiceDefaults.Auth;
 using Riok.Mapperly.Abstractions;
 
@@ -27,5 +28,8 @@ internal static partial class Mapper
     [MapProperty(nameof(NewUser.CreatedAt), nameof(UserRegistered.OccurredAt))]
     public static partial UserRegistered ToEvent(NewUser user);
 
+    public static VerificationRecipient ToRecipient(NewUser user) => new(user.Id, user.Email, user.FirstName);
+
+    [MapValue(nameof(UserSummary.EmailVerified), false)]
     private static partial UserSummary ToSummary(NewUser user);
 }

@@ -52,6 +52,9 @@ internal sealed class UserSummary
 
     public required string Role { get; init; }
 
+    /// <summary>Always false here: the address is proved by the link mailed at registration.</summary>
+    public required bool EmailVerified { get; init; }
+
     public string? FirstName { get; init; }
 
     public string? LastName { get; init; }

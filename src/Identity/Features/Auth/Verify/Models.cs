@@ -11,6 +11,9 @@ internal sealed class Response
 
     public required string Role { get; init; }
 
+    /// <summary>As of the token's issue; a verification since then shows after the next refresh.</summary>
+    public required bool EmailVerified { get; init; }
+
     public required string TokenId { get; init; }
 
     public required DateTimeOffset ExpiresAt { get; init; }

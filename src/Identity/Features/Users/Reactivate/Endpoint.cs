@@ -40,7 +40,7 @@ internal sealed class Endpoint(
                 EventType,
                 req.Id,
                 reactivated.Version,
-                Mapper.ToEvent(reactivated, req.Reason, actor.ActorId, actor.ClientAddress, actor.UserAgent),
+                Mapper.ToEvent(reactivated, req.Reason, actor),
                 ct);
         }
         else if (await Data.FindIsActiveAsync(connection, transaction, req.Id, ct) is null)

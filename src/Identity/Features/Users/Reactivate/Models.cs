@@ -1,3 +1,5 @@
+using CareForAll.ServiceDefaults.Auth;
+
 namespace CareForAll.Identity.Features.Users.Reactivate;
 
 internal sealed class Request
@@ -27,7 +29,11 @@ internal sealed class Response
     public required bool IsActive { get; init; }
 }
 
-/// <summary>The data of the <c>user.reactivated</c> event.</summary>
+/// <summary>
+/// The data of the <c>user.reactivated</c> event. The flat actor fields came first and stay for the consumers that read
+/// them; <see cref="Actor"/> is the same object every other service's events carry (with the role), so the audit
+/// log reads one shape everywhere.
+/// </summary>
 internal sealed record UserReactivated(
     Guid UserId,
     string Email,
@@ -35,6 +41,7 @@ internal sealed record UserReactivated(
     Guid? ActorId,
     string? ClientAddress,
     string? UserAgent,
+    Actor Actor,
     string PreviousStatus,
     string Status,
     DateTimeOffset OccurredAt);

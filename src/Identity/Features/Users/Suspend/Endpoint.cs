@@ -44,7 +44,7 @@ internal sealed class Endpoint(
         if (suspended is not null)
         {
             await revocation.RevokeAllForUserAsync(connection, transaction, req.Id, RefreshTokenRevocation.ReasonSuspended, ct);
-            await Outbox.AddAsync(connection, transaction, EventType, req.Id, suspended.Version, Mapper.ToEvent(suspended, req.Reason, actor.ActorId, actor.ClientAddress, actor.UserAgent), ct);
+            await Outbox.AddAsync(connection, transaction, EventType, req.Id, suspended.Version, Mapper.ToEvent(suspended, req.Reason, actor), ct);
         }
 
         var state = await Data.FindStateAsync(connection, transaction, req.Id, ct)

@@ -1,4 +1,5 @@
 using CareForAll.Identity.Users;
+using CareForAll.ServiceDefaults.Auth;
 using Riok.Mapperly.Abstractions;
 
 namespace CareForAll.Identity.Features.Users.Suspend;
@@ -6,12 +7,16 @@ namespace CareForAll.Identity.Features.Users.Suspend;
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 internal static partial class Mapper
 {
+    /// <summary>The event with the actor twice: flat (as first published) and as the object every service's events carry.</summary>
+    public static UserSuspended ToEvent(SuspendedUser user, string? reason, Actor actor) =>
+        ToEvent(user, reason, actor.ActorId, actor.ClientAddress, actor.UserAgent, actor);
+
     [MapProperty(nameof(SuspendedUser.Id), nameof(UserSuspended.UserId))]
     [MapProperty(nameof(SuspendedUser.SuspendedAt), nameof(UserSuspended.OccurredAt))]
     [MapValue(nameof(UserSuspended.PreviousStatus), "ACTIVE")]
     [MapValue(nameof(UserSuspended.Status), "SUSPENDED")]
-    public static partial UserSuspended ToEvent(
-        SuspendedUser user, string? reason, Guid? actorId, string? clientAddress, string? userAgent);
+    private static partial UserSuspended ToEvent(
+        SuspendedUser user, string? reason, Guid? actorId, string? clientAddress, string? userAgent, Actor actor);
 
     public static Response ToResponse(Guid userId, UserState state) => new()
     {

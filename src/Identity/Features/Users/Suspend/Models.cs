@@ -1,3 +1,5 @@
+using CareForAll.ServiceDefaults.Auth;
+
 namespace CareForAll.Identity.Features.Users.Suspend;
 
 internal sealed class Request
@@ -29,7 +31,11 @@ internal sealed class Response
     public DateTimeOffset? SuspendedAt { get; init; }
 }
 
-/// <summary>The data of the <c>user.suspended</c> event.</summary>
+/// <summary>
+/// The data of the <c>user.suspended</c> event. The flat actor fields came first and stay for the consumers that read
+/// them; <see cref="Actor"/> is the same object every other service's events carry (with the role), so the audit
+/// log reads one shape everywhere.
+/// </summary>
 internal sealed record UserSuspended(
     Guid UserId,
     string Email,
@@ -37,6 +43,7 @@ internal sealed record UserSuspended(
     Guid? ActorId,
     string? ClientAddress,
     string? UserAgent,
+    Actor Actor,
     string PreviousStatus,
     string Status,
     DateTimeOffset OccurredAt);
