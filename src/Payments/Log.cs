@@ -68,4 +68,7 @@ internal static partial class Log
 
     [LoggerMessage(22, LogLevel.Error, "Payment {PaymentId} was paid a second time (val_id {ValId}); the second charge must be refunded")]
     public static partial void SecondPaymentDetected(this ILogger logger, Guid paymentId, string valId);
+
+    [LoggerMessage(23, LogLevel.Warning, "{Source} notification for payment {PaymentId} refused: the validation answer is not ours: {Mismatch}")]
+    public static partial void ValidationMismatch(this ILogger logger, string source, Guid paymentId, string mismatch);
 }

@@ -10,4 +10,11 @@ internal static class PaymentsLimits
 
     /// <summary>A refund reason is for the audit log and the gateway's remarks (at most 255 characters there).</summary>
     public const int MaxReasonLength = 255;
+
+    public const int DefaultPageSize = 20;
+
+    public const int MaxPageSize = 100;
+
+    /// <summary>Deep pages cost a scan; an admin filters instead of reading ten thousand pages.</summary>
+    public const int MaxPage = 10_000;
 }

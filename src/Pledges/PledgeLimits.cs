@@ -18,4 +18,9 @@ internal static class PledgeLimits
 
     /// <summary>Deep pages cost a scan; nobody reads ten thousand pages of pledges.</summary>
     public const int MaxPage = 10_000;
+
+    /// <summary>A snapshot page: large, because a rebuild walks every counted pledge, yet one bounded query.</summary>
+    public const int DefaultSnapshotSize = 500;
+
+    public const int MaxSnapshotSize = 1000;
 }

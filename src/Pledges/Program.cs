@@ -47,6 +47,7 @@ await app.MigrateDatabaseAsync(typeof(Program).Assembly);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCareForAllEndpoints();
+app.MapMessagingStatus();
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

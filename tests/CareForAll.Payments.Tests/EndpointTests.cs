@@ -285,4 +285,42 @@ public sealed class EndpointTests(PostgresServer server) : IAsyncLifetime
             "SELECT count(*) FROM outbox_messages WHERE event_type = 'payment.completed' AND (data->'actor'->>'actorId')::uuid = @AdminId",
             new { AdminId = adminId })).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task the_initiation_event_says_it_came_from_initiation()
+    {
+        (await InitiateAsync(_host.Pledges.Add(1500m))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await _payments.OutboxAsync("payment.initiated")).Single().Text("source").ShouldBe("initiation");
+    }
+
+    [Fact]
+    public async Task a_rejection_through_the_route_is_announced_with_the_admin_who_asked()
+    {
+        var payment = await _payments.SeedPaymentAsync(status: "captured", bankTranId: "BANK1", riskLevel: 1);
+        var adminId = Guid.NewGuid();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/{payment.Id}/reject")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { reason = "stolen card" }),
+            Headers =
+            {
+                Authorization = new("Bearer", _host.Token(adminId, "ADMIN")),
+                UserAgent = { new("admin-console", "1.0") },
+            },
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Forwarded-For", "198.51.100.23, 10.0.0.2");
+
+        var response = await _host.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var requested = (await _payments.OutboxAsync("payment.refund_requested")).Single();
+        requested.Text("kind").ShouldBe("reject");
+        requested.Data.GetProperty("refundId").GetGuid().ShouldBe((await DataAsync(response)).GetProperty("refundId").GetGuid());
+        var actor = requested.Data.GetProperty("actor");
+        actor.GetProperty("actorId").GetGuid().ShouldBe(adminId);
+        actor.GetProperty("role").GetString().ShouldBe("ADMIN");
+        actor.GetProperty("clientAddress").GetString().ShouldBe("198.51.100.23");
+        actor.GetProperty("userAgent").GetString().ShouldBe("admin-console/1.0");
+    }
 }

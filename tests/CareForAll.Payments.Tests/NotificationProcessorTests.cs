@@ -150,7 +150,9 @@ public sealed class NotificationProcessorTests(PostgresServer server) : IAsyncLi
         outcome.Result.ShouldBe(NotificationResult.SignatureInvalid);
         (await _payments.PaymentAsync(payment.Id)).Status.ShouldBe("pending");
         _payments.Gateway.ValidationCalls.ShouldBe(0);
-        (await _payments.CountAsync("SELECT count(*) FROM outbox_messages")).ShouldBe(0);
+        // Only the rejection is announced; no move event.
+        (await _payments.CountAsync("SELECT count(*) FROM outbox_messages WHERE event_type <> 'payment.notification_rejected'")).ShouldBe(0);
+        (await _payments.EventsAsync(payment.Id, "payment.notification_rejected")).ShouldBe(1);
         var history = await _payments.HistoryAsync(payment.Id);
         history.ShouldContain(h => !h.Accepted && h.To == "authorized" && h.Reason!.StartsWith("signature check failed", StringComparison.Ordinal));
         (await _payments.CountAsync("SELECT count(*) FROM payments.webhook_logs WHERE signature_valid = false AND error_message IS NOT NULL")).ShouldBe(1);

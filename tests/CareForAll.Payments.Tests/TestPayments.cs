@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Text.Json;
 using CareForAll.Payments.Configuration;
 using CareForAll.Payments.Data;
 using CareForAll.Payments.Notifications;
@@ -121,6 +122,16 @@ internal sealed class TestPayments : IAsyncDisposable
     public async Task<long> EventsAsync(Guid paymentId, string eventType) =>
         await CountAsync("SELECT count(*) FROM outbox_messages WHERE aggregate_id = @Id AND event_type = @Type", new { Id = paymentId, Type = eventType });
 
+    /// <summary>Every outbox event of <paramref name="eventType"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxEvent>> OutboxAsync(string eventType)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(Guid AggregateId, long AggregateVersion, string Data)>(
+            "SELECT aggregate_id, aggregate_version, data::text FROM outbox_messages WHERE event_type = @Type ORDER BY id",
+            new { Type = eventType });
+        return [.. rows.Select(r => new OutboxEvent(r.AggregateId, r.AggregateVersion, JsonDocument.Parse(r.Data).RootElement.Clone()))];
+    }
+
     public async Task<IReadOnlyList<(string? From, string To, bool Accepted, string? Reason, string Source)>> HistoryAsync(Guid paymentId)
     {
         await using var connection = await Database.OpenConnectionAsync();
@@ -140,4 +151,11 @@ internal sealed class TestPayments : IAsyncDisposable
         await _services.DisposeAsync();
         await Database.DisposeAsync();
     }
+}
+
+/// <summary>An outbox row as consumers will see it: the aggregate, its version and the data.</summary>
+internal sealed record OutboxEvent(Guid AggregateId, long AggregateVersion, JsonElement Data)
+{
+    public string? Text(string property) =>
+        Data.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString() : null;
 }

@@ -1,3 +1,4 @@
+using CareForAll.BuildingBlocks.Messaging;
 using CareForAll.Payments.Data;
 using CareForAll.Payments.Domain;
 using CareForAll.Payments.Settlement;
@@ -80,8 +81,19 @@ internal sealed class NotificationProcessor(
 
         var context = new MoveContext(connection, transaction, notification.Source, now) { WebhookLogId = log.Id };
         await ApplyAsync(context, payment, notification, validation, ct);
+        var mismatch = context.Report.ValidationMismatch;
+        if (mismatch is not null)
+        {
+            await AddRejectedEventAsync(connection, transaction, log.Id, notification, payment, "validation mismatch: " + mismatch, now, ct);
+        }
+
         await WebhookLogs.MarkProcessedAsync(connection, transaction, log.Id, payment.Id, signatureValid: true, context.Report.RefusalSummary, now, ct);
         await transaction.CommitAsync(ct);
+
+        if (mismatch is not null)
+        {
+            logger.ValidationMismatch(notification.Source, payment.Id, mismatch);
+        }
 
         metrics.Record(context.Report);
         foreach (var valId in context.Report.SecondPayments)
@@ -118,6 +130,30 @@ internal sealed class NotificationProcessor(
                 $"unknown notification status '{notification.Status}'", ct);
         }
     }
+
+    /// <summary>
+    /// <c>payment.notification_rejected</c>, in the transaction that marks the log row processed: written once, since
+    /// every later copy of the notification finds that row processed and is only counted as a duplicate. Its aggregate
+    /// is the payment when one has the tran_id (at its current version: the payment did not move), else the log row.
+    /// </summary>
+    private static async Task AddRejectedEventAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid webhookLogId, Notification notification, PaymentRecord? payment,
+        string reason, DateTimeOffset now, CancellationToken ct) =>
+        await Outbox.AddAsync(
+            connection,
+            transaction,
+            PaymentEvents.NotificationRejected,
+            payment?.Id ?? webhookLogId,
+            payment?.Version ?? 1,
+            new NotificationRejectedData(
+                webhookLogId,
+                GatewayValues.NullIfBlank(WebhookLogs.Truncate(notification.TranId, WebhookLogs.MaxTranIdLength)),
+                payment?.Id,
+                notification.Source,
+                notification.RemoteAddress is { } address ? WebhookLogs.Truncate(address, WebhookLogs.MaxAddressLength) : null,
+                reason,
+                now),
+            ct);
 
     private async Task<NotificationOutcome> AlreadyProcessedAsync(WebhookLogEntry log, Notification notification, CancellationToken ct)
     {
@@ -157,6 +193,7 @@ internal sealed class NotificationProcessor(
         }
 
         await WebhookLogs.MarkProcessedAsync(connection, transaction, log.Id, payment?.Id, signatureValid: false, reason, now, ct);
+        await AddRejectedEventAsync(connection, transaction, log.Id, notification, payment, reason, now, ct);
         await transaction.CommitAsync(ct);
 
         metrics.SignatureFailed(notification.Source);

@@ -3,6 +3,11 @@ namespace CareForAll.Payments.Notifications;
 /// <summary>The SQL of <c>payments.webhook_logs</c>.</summary>
 internal static class WebhookLogs
 {
+    // The widths of the columns a notification's own (untrusted) values are stored in.
+    public const int MaxTranIdLength = 64;
+
+    public const int MaxAddressLength = 64;
+
     // Stored on its own, before anything else: the raw notification survives whatever happens next.
     private const string InsertSql = """
         INSERT INTO payments.webhook_logs
@@ -45,9 +50,9 @@ internal static class WebhookLogs
                 Id = Guid.CreateVersion7(now),
                 WebhookId = webhookId,
                 EventType = notification.Status.Length == 0 ? "UNKNOWN" : Truncate(notification.Status, 100),
-                TranId = Truncate(notification.TranId, 64),
+                TranId = Truncate(notification.TranId, MaxTranIdLength),
                 notification.Source,
-                RemoteAddress = notification.RemoteAddress is { } address ? Truncate(address, 64) : null,
+                RemoteAddress = notification.RemoteAddress is { } address ? Truncate(address, MaxAddressLength) : null,
                 Payload = notification.PayloadJson,
                 SignatureValid = signatureValid,
                 Now = now.UtcDateTime,
@@ -82,5 +87,5 @@ internal static class WebhookLogs
         await connection.ExecuteAsync(new CommandDefinition(CountDuplicateSql, new { Id = id }, cancellationToken: ct));
     }
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    public static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

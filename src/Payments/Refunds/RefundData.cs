@@ -17,7 +17,8 @@ internal static class RefundData
         """;
 
     private const string LockPaymentSql = """
-        SELECT status AS Status, amount AS Amount, currency AS Currency, bank_tran_id AS BankTranId
+        SELECT pledge_id AS PledgeId, campaign_id AS CampaignId, status AS Status, amount AS Amount, currency AS Currency,
+               bank_tran_id AS BankTranId, version AS Version
         FROM payments.payments WHERE id = @Id FOR UPDATE
         """;
 
@@ -88,7 +89,10 @@ internal static class RefundData
 
     /// <summary>
     /// Records a refund about to be asked for, committed before the gateway is called so the attempt can never be
-    /// lost; checks the payment's state under its row lock. Returns the refund and the bank transaction to refund.
+    /// lost; checks the payment's state under its row lock. <c>payment.refund_requested</c> is written in the same
+    /// transaction, so the admin's request reaches the audit log whatever the gateway answers. It carries the payment's
+    /// current version, not a new one: the payment itself has not moved. Returns the refund and the bank transaction
+    /// to refund.
     /// </summary>
     public static async Task<(RefundRecord Refund, string BankTranId)> OpenAsync(
         NpgsqlDataSource database, Guid paymentId, string kind, string reason, decimal? amount, Actor actor, DateTimeOffset now,
@@ -144,6 +148,10 @@ internal static class RefundData
             ?? throw new ApiException(StatusCodes.Status409Conflict, "REFUND_IN_PROGRESS",
                 "A refund of this payment is already in progress or done.");
 
+        await Outbox.AddAsync(connection, transaction, PaymentEvents.RefundRequested, paymentId, payment.Version,
+            new RefundRequestedData(paymentId, payment.PledgeId, payment.CampaignId, refund.Id, refund.Kind, refund.Amount,
+                refund.Currency, refund.Reason, payment.Status, refund.Status, actor, now),
+            ct);
         await transaction.CommitAsync(ct);
         return (refund, payment.BankTranId);
     }

@@ -23,7 +23,7 @@ internal sealed class RefundRecord
 
     public Guid? AdminId { get; init; }
 
-    /// <summary>The admin as JSON (<c>{ actorId, clientAddress, userAgent }</c>).</summary>
+    /// <summary>The admin as JSON (<c>{ actorId, clientAddress, userAgent, role }</c>).</summary>
     public string? Actor { get; init; }
 
     public string? ErrorMessage { get; init; }

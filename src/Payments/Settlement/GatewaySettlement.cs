@@ -30,6 +30,7 @@ internal static class GatewaySettlement
         ArgumentNullException.ThrowIfNull(validation);
         if (ValidationRules.Mismatch(validation, payment.TranId, payment.Amount, payment.Currency) is { } mismatch)
         {
+            context.Report.ValidationMismatch = mismatch;
             await PaymentMover.RefuseAsync(context, payment, PaymentStatus.Captured, "validation mismatch: " + mismatch, ct);
             return false;
         }

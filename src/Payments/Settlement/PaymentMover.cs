@@ -42,7 +42,7 @@ internal static class PaymentMover
             PaymentEvents.TypeFor(to),
             payment.Id,
             payment.Version,
-            PaymentEvents.Data(payment, from.ToName(), reason, refundRefId, context.Actor, context.Now),
+            PaymentEvents.Data(payment, from.ToName(), reason, refundRefId, context.Source, context.Actor, context.Now),
             ct);
 
         context.Report.Moves.Add($"{from.ToName()}->{to.ToName()}");

@@ -16,6 +16,12 @@ internal sealed class SettlementReport
     /// <summary>val_ids of paid attempts beyond the one the payment counts: money to give back.</summary>
     public List<string> SecondPayments { get; } = [];
 
+    /// <summary>
+    /// Why the validation API's answer is not our payment (status, tran_id, amount or currency), when it is not: a
+    /// notification carrying it is rejected, and admins are told.
+    /// </summary>
+    public string? ValidationMismatch { get; set; }
+
     /// <summary>Why moves were refused, for the webhook log; null when none was.</summary>
     public string? RefusalSummary => RefusalReasons.Count == 0 ? null : string.Join("; ", RefusalReasons);
 }

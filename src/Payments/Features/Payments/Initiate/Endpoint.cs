@@ -106,7 +106,7 @@ internal sealed class Endpoint(
         }
 
         await Outbox.AddAsync(unit.Connection, unit.Transaction, PaymentEvents.Initiated, stored.Id, stored.Version,
-            PaymentEvents.Data(stored, null, "gateway session opened", null, null, now), CancellationToken.None);
+            PaymentEvents.Data(stored, null, "gateway session opened", null, TransitionSource.Initiation, null, now), CancellationToken.None);
         await unit.CommitAsync(CancellationToken.None);
 
         metrics.PaymentInitiated();
