@@ -1,0 +1,287 @@
+using System.Threading.Channels;
+using CareForAll.Notifications.Features.GuestLinks.Decide;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace CareForAll.Notifications.Mail.Sending;
+
+/// <summary>
+/// Sends queued mail. Woken by LISTEN/NOTIFY when mail is written (polling as a fallback, and at the next row's due
+/// time), it first decides pending "send me my donations" requests, then claims a batch of due mail, sends it over
+/// one SMTP connection and marks each row. A mail that fails waits longer after each failure (capped) and stays
+/// queued: only a recipient the server refuses for good ends as failed. While the server is unreachable the whole
+/// sender backs off (new mail does not make it hammer the server) and every claimed row waits; nothing is lost,
+/// everything goes once the server is back. Safe with several replicas. The service's health does not depend on
+/// the SMTP server: mail waits, the service stays up.
+/// </summary>
+internal sealed class MailSender(
+    SendStore store,
+    IMailTransport transport,
+    GuestLinkRequests linkRequests,
+    NotificationsMetrics metrics,
+    IOptions<SenderOptions> senderOptions,
+    IOptions<NotificationsOptions> options,
+    TimeProvider clock,
+    NpgsqlDataSource database,
+    ILogger<MailSender> logger) : BackgroundService
+{
+    private readonly SenderOptions _options = senderOptions.Value;
+    private readonly MailboxAddress _from = MailboxAddress.Parse(options.Value.From);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private TimeSpan _unavailableBackoff = TimeSpan.Zero;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var listener = ListenAsync(stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                TimeSpan wait;
+                var wakeable = true;
+                try
+                {
+                    while (await linkRequests.DecideAsync(stoppingToken) >= _options.LinkRequestBatchSize)
+                    {
+                        // A full batch: more may be waiting.
+                    }
+
+                    var round = await SendRoundAsync(stoppingToken);
+                    // Measured every round, outages included: that is when the queue's age matters most.
+                    var untilNextDue = await UntilNextDueAsync(stoppingToken);
+                    if (round.Unavailable)
+                    {
+                        wait = _unavailableBackoff;
+                        wakeable = false;
+                    }
+                    else if (round.Claimed >= _options.BatchSize)
+                    {
+                        continue;
+                    }
+                    else
+                    {
+                        wait = untilNextDue;
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    // The database is away; mail waits in it.
+                    wait = _options.PollInterval;
+                    logger.SendRoundFailed(wait, ex);
+                }
+
+                await WaitAsync(wait, wakeable, stoppingToken);
+            }
+        }
+        finally
+        {
+            await listener;
+        }
+    }
+
+    /// <summary>One round: claim due mail, send it over one connection, settle each row.</summary>
+    internal async Task<SendRound> SendRoundAsync(CancellationToken ct)
+    {
+        var claimed = await store.ClaimAsync(_options.BatchSize, clock.GetUtcNow(), _options.Lease, ct);
+        if (claimed.Count == 0)
+        {
+            return new SendRound(0, Unavailable: false);
+        }
+
+        IMailSession session;
+        try
+        {
+            session = await transport.OpenAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await WaitForServerAsync(claimed, SmtpFailures.Describe(ex));
+            return new SendRound(claimed.Count, Unavailable: true);
+        }
+
+        _unavailableBackoff = TimeSpan.Zero;
+        var settled = 0;
+        try
+        {
+            await using (session)
+            {
+                foreach (var mail in claimed)
+                {
+                    if (!session.IsConnected)
+                    {
+                        await WaitForServerAsync(claimed.Skip(settled).ToList(), "the SMTP server closed the connection");
+                        settled = claimed.Count;
+                        return new SendRound(claimed.Count, Unavailable: true);
+                    }
+
+                    await SendOneAsync(session, mail, ct);
+                    settled++;
+                }
+            }
+        }
+        finally
+        {
+            if (settled < claimed.Count)
+            {
+                // Stopping mid-round: what was not sent is due again at once, not after its lease.
+                await store.RetryAsync([.. claimed.Skip(settled).Select(m => m.Id)], clock.GetUtcNow(), "the sender stopped before sending it",
+                    CancellationToken.None);
+            }
+        }
+
+        return new SendRound(claimed.Count, Unavailable: false);
+    }
+
+    private async Task SendOneAsync(IMailSession session, OutgoingMail mail, CancellationToken ct)
+    {
+        try
+        {
+            await session.SendAsync(MimeMessages.Build(mail, _from, clock.GetUtcNow()), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var reason = SmtpFailures.Describe(ex);
+            if (SmtpFailures.IsPermanent(ex))
+            {
+                await store.FailAsync(mail.Id, reason, CancellationToken.None);
+                metrics.AttemptFailed(mail.Template, permanent: true);
+                logger.MailRejected(mail.Id, mail.Template, reason);
+                return;
+            }
+
+            var delay = Backoff(mail.Attempts);
+            await store.RetryAsync([mail.Id], clock.GetUtcNow() + delay, reason, CancellationToken.None);
+            metrics.AttemptFailed(mail.Template, permanent: false);
+            logger.MailAttemptFailed(mail.Id, mail.Template, mail.Attempts, delay, reason);
+            return;
+        }
+
+        // Marked even when stopping: a sent mail left queued would go again after its lease.
+        await store.MarkSentAsync(mail.Id, clock.GetUtcNow(), CancellationToken.None);
+        metrics.Sent(mail.Template);
+        logger.MailSent(mail.Id, mail.Template);
+    }
+
+    /// <summary>The server cannot be reached: the whole sender backs off, and these mails wait as long.</summary>
+    private async Task WaitForServerAsync(IReadOnlyList<OutgoingMail> mails, string reason)
+    {
+        _unavailableBackoff = _unavailableBackoff == TimeSpan.Zero
+            ? _options.InitialBackoff
+            : Min(_unavailableBackoff * 2, _options.MaxBackoff);
+        await store.RetryAsync([.. mails.Select(m => m.Id)], clock.GetUtcNow() + _unavailableBackoff, reason, CancellationToken.None);
+        foreach (var mail in mails)
+        {
+            metrics.AttemptFailed(mail.Template, permanent: false);
+        }
+
+        logger.SmtpUnavailable(reason, mails.Count, _unavailableBackoff);
+    }
+
+    /// <summary>The wait after the <paramref name="attempts"/>th failed attempt: doubling from the first, capped.</summary>
+    internal TimeSpan Backoff(int attempts)
+    {
+        var delay = _options.InitialBackoff;
+        for (var i = 1; i < attempts && delay < _options.MaxBackoff; i++)
+        {
+            delay *= 2;
+        }
+
+        return Min(delay, _options.MaxBackoff);
+    }
+
+    /// <summary>Refreshes the backlog meters and returns how long until the next mail is due (at most the poll interval).</summary>
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken ct)
+    {
+        var backlog = await store.BacklogAsync(ct);
+        var now = clock.GetUtcNow();
+        metrics.Backlog(backlog.Queued, backlog.OldestCreatedAt is { } oldest ? now - Utc(oldest) : TimeSpan.Zero);
+        if (backlog.NextDueAt is not { } due)
+        {
+            return _options.PollInterval;
+        }
+
+        var untilDue = Utc(due) - now;
+        return untilDue <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : Min(untilDue, _options.PollInterval);
+    }
+
+    private async Task WaitAsync(TimeSpan wait, bool wakeable, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(wait);
+        try
+        {
+            if (wakeable)
+            {
+                await _wake.Reader.ReadAsync(timeout.Token);
+            }
+            else
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The wait is over without a notification: look anyway.
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Holds a connection that LISTENs for new mail and wakes the loop.</summary>
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await database.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
+                await using (var listen = new NpgsqlCommand($"LISTEN {MailQueue.NotifyChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                // Mail written while nobody listened is picked up now.
+                _wake.Writer.TryWrite(true);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    if (!await connection.WaitAsync(30_000, stoppingToken))
+                    {
+                        // A quiet connection may be dead without knowing it; a round trip finds out.
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                        await ping.ExecuteScalarAsync(stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.ListenFailed(ex);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
+
+/// <summary>What a send round did: how many mails it claimed, and whether the SMTP server could not be reached.</summary>
+internal sealed record SendRound(int Claimed, bool Unavailable);
