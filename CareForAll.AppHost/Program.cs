@@ -76,6 +76,38 @@ else
         .WithEnvironment("SslCommerz__BaseUrl", sslcommerz.GetEndpoint("http"));
 }
 
+// The read side. Two replicas, so a cache invalidation or a live total that reached only one replica would show.
+var query = builder.AddProject<Projects.CareForAll_Query>("query")
+    .WithServiceDatabase(databases["query"]).WithMessaging(redis, rabbitMQ)
+    .WithReference(identity)
+    .WithReference(campaigns)
+    .WithReference(pledges)
+    .WithEnvironment("Auth__GuestTokenKey", guestTokenKey)
+    .WithReplicas(2)
+    .WithSettingsFrom(builder.Configuration)
+    .WithHttpHealthCheck("/health");
+
+// Mail goes out through the SMTP sink in development and real SMTP settings (a secret connection string) when published.
+var notifications = builder.AddProject<Projects.CareForAll_Notifications>("notifications")
+    .WithServiceDatabase(databases["notifications"]).WithMessaging(redis, rabbitMQ)
+    .WithReference(identity)
+    .WithReference(infrastructure.Smtp)
+    .WithEnvironment("Auth__GuestTokenKey", guestTokenKey)
+    .WithEnvironment("Notifications__PublicBaseUrl", publicUrl)
+    .WithSettingsFrom(builder.Configuration)
+    .WithHttpHealthCheck("/health");
+
+// Admin workflows call the owning services; the audit log and system notifications come from their events.
+var admin = builder.AddProject<Projects.CareForAll_Admin>("admin")
+    .WithServiceDatabase(databases["admin"]).WithMessaging(redis, rabbitMQ)
+    .WithReference(identity)
+    .WithReference(campaigns)
+    .WithReference(pledges)
+    .WithReference(payments)
+    .WithReference(query)
+    .WithSettingsFrom(builder.Configuration)
+    .WithHttpHealthCheck("/health");
+
 // Not proxied, so the gateway sees each client's own address, which its rate limits partition by.
 builder.AddProject<Projects.CareForAll_Gateway>("gateway")
     .WithEndpoint("http", endpoint =>
@@ -88,6 +120,9 @@ builder.AddProject<Projects.CareForAll_Gateway>("gateway")
     .WithReference(campaigns).WaitFor(campaigns)
     .WithReference(pledges).WaitFor(pledges)
     .WithReference(payments).WaitFor(payments)
+    .WithReference(query).WaitFor(query)
+    .WithReference(notifications).WaitFor(notifications)
+    .WithReference(admin).WaitFor(admin)
     .WithReference(redis).WaitFor(redis)
     .WithReference(rabbitMQ).WaitFor(rabbitMQ)
     .WithExternalHttpEndpoints()

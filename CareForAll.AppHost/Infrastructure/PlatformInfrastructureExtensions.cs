@@ -68,6 +68,8 @@ public static class PlatformInfrastructureExtensions
                 .WithEndpoint(targetPort: 25, name: SmtpSinkContainerResource.SmtpEndpointName, scheme: "tcp")
                 .WithHttpEndpoint(targetPort: 80, name: SmtpSinkContainerResource.WebEndpointName)
                 .WithUrlForEndpoint(SmtpSinkContainerResource.WebEndpointName, url => url.DisplayText = "Mail UI")
+                // A donation rush sends thousands of mails; the default keeps only the last hundred.
+                .WithEnvironment("ServerOptions__NumberOfMessagesToKeep", "100000")
                 .ExcludeFromManifest();
 
         return new PlatformInfrastructure(InfrastructureMode.Containers, service => postgres.AddDatabase($"{service}db", service), redis, rabbitMQ, smtp);

@@ -35,6 +35,9 @@ public static class LocalSmtpSinkBuilderExtensions
                 "--pop3port=",
                 "--hostname=localhost",
                 "--nousersettings",
+                // A donation rush or a test run sends thousands of mails; the default keeps only the last hundred.
+                "--messagestokeep=100000",
+                "--sessionstokeep=1000",
                 $"--baseappdatapath={dataDirectory}",
                 $"--db={Path.Combine(dataDirectory, "smtp4dev.db")}")
             .WithEndpoint(port: options.SmtpPort, targetPort: options.SmtpPort, scheme: "tcp",

@@ -8,15 +8,16 @@ namespace CareForAll.AppHost.Tests;
 public sealed class ServiceModelTests
 {
     [Fact]
-    public async Task payments_runs_two_replicas_beside_the_sslcommerz_sandbox_and_every_service_waits_for_its_database()
+    public async Task payments_and_query_run_two_replicas_beside_the_sslcommerz_sandbox_and_every_service_waits_for_its_database()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CareForAll_AppHost>(
             ["--Infrastructure:Mode=local", "--Infrastructure:Local:Isolated=true", "--Gateway:Port=0"]);
         var resources = builder.Resources.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
 
         resources["payments"].Annotations.OfType<ReplicaAnnotation>().Single().Replicas.ShouldBe(2);
+        resources["query"].Annotations.OfType<ReplicaAnnotation>().Single().Replicas.ShouldBe(2);
         resources["sslcommerz"].ShouldBeOfType<ProjectResource>();
-        foreach (var service in new[] { "identity", "campaigns", "pledges", "payments" })
+        foreach (var service in new[] { "identity", "campaigns", "pledges", "payments", "query", "notifications", "admin" })
         {
             resources[service].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name)
                 .ShouldContain($"{service}db", $"{service} waits for its own database");
@@ -35,6 +36,21 @@ public sealed class ServiceModelTests
 
         (await EnvironmentOf(resources["payments"]))["Payments__Reconciliation__MinimumAge"].ShouldBe("00:00:03");
         (await EnvironmentOf(resources["pledges"])).ShouldNotContainKey("Payments__Reconciliation__MinimumAge");
+    }
+
+    [Fact]
+    public async Task notifications_sends_through_the_smtp_sink_and_links_to_the_public_url()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CareForAll_AppHost>(
+            ["--Infrastructure:Mode=local", "--Infrastructure:Local:Isolated=true", "--Gateway:Port=0"]);
+        var resources = builder.Resources.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+
+        var environment = await EnvironmentOf(resources["notifications"]);
+        environment.ShouldContainKey("ConnectionStrings__smtp");
+        environment.ShouldContainKey("Notifications__PublicBaseUrl");
+        environment.ShouldContainKey("Auth__GuestTokenKey");
+        resources["gateway"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name)
+            .ShouldBe(["identity", "campaigns", "pledges", "payments", "query", "notifications", "admin", "redis", "rabbitmq"], ignoreOrder: true);
     }
 
     private static async Task<Dictionary<string, object>> EnvironmentOf(IResource resource)
