@@ -29,11 +29,13 @@ internal static class Api
         return (response.StatusCode, json, response);
     }
 
+    public const string DefaultPassword = "correct-horse-battery";
+
     public static string NewEmail(string prefix) => $"{prefix}-{Guid.NewGuid():N}@example.org";
 
     public sealed record Session(Guid UserId, string Email, string AccessToken, string RefreshToken);
 
-    public static async Task<Session> RegisterAsync(HttpClient client, string email, string password = "correct-horse-battery", CancellationToken cancellationToken = default)
+    public static async Task<Session> RegisterAsync(HttpClient client, string email, string password = DefaultPassword, CancellationToken cancellationToken = default)
     {
         var (status, body, _) = await SendAsync(client, HttpMethod.Post, "/api/auth/register",
             new { email, password, firstName = "Nusrat", lastName = "Jahan" }, cancellationToken: cancellationToken);

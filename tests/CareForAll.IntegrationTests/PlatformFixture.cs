@@ -16,7 +16,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     /// <summary>Every service of the platform; the gateway waits for the others, so it is ready last.</summary>
-    public static readonly string[] Services = ["identity", "campaigns", "pledges", "payments", "sslcommerz", "gateway"];
+    public static readonly string[] Services =
+        ["identity", "campaigns", "pledges", "payments", "sslcommerz", "query", "notifications", "admin", "gateway"];
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"careforall-tests-{Guid.NewGuid():N}");
 
@@ -24,6 +25,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>A client for the gateway, the one address every client of CareForAll uses.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The run's own key for guests' pledge tokens and history links, so a test can make an expired one.</summary>
+    public string GuestTokenKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
 
     /// <summary>What the services exported as traces during the run.</summary>
     public OtlpTraceReceiver Traces { get; } = new();
@@ -44,11 +48,16 @@ public sealed class PlatformFixture : IAsyncLifetime
                 "--Infrastructure:Local:Isolated=true",
                 $"--Infrastructure:Local:DataDirectory={_dataDirectory}",
                 "--Gateway:Port=0",
+                $"--Parameters:guest-token-key={GuestTokenKey}",
                 // Donation tests poll payments and campaigns far more often than a person would; the auth budgets (whose
                 // limits the tests prove) stay as shipped.
                 "--ServiceSettings:gateway:RateLimits:Budgets:campaigns:PermitLimit=100000",
                 "--ServiceSettings:gateway:RateLimits:Budgets:pledges:PermitLimit=100000",
                 "--ServiceSettings:gateway:RateLimits:Budgets:payments:PermitLimit=100000",
+                "--ServiceSettings:gateway:RateLimits:Budgets:query:PermitLimit=100000",
+                "--ServiceSettings:gateway:RateLimits:Policies:query:PermitLimit=100000",
+                "--ServiceSettings:gateway:RateLimits:Budgets:admin:PermitLimit=100000",
+                "--ServiceSettings:gateway:RateLimits:Budgets:notifications:PermitLimit=100000",
                 // A dropped IPN is found within seconds rather than minutes.
                 "--ServiceSettings:payments:Payments:Reconciliation:Interval=00:00:01",
                 "--ServiceSettings:payments:Payments:Reconciliation:MinimumAge=00:00:04",
@@ -102,20 +111,84 @@ public sealed class PlatformFixture : IAsyncLifetime
         return new HttpClient(handler) { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>Stops a resource through the same command the dashboard offers, and waits until it has stopped.</summary>
+    /// <summary>
+    /// Stops a resource (every replica of it) through the same command the dashboard offers, and waits until each has
+    /// stopped.
+    /// </summary>
     public async Task StopResourceAsync(string name, CancellationToken cancellationToken)
     {
-        var result = await App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, cancellationToken);
+        var resource = Resource(name);
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
         result.Success.ShouldBeTrue(result.Message);
-        await App.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, cancellationToken);
+        await WaitForReplicasAsync(resource, states =>
+            states.Count >= ReplicasOf(resource) && states.Values.All(s => KnownResourceStates.TerminalStates.Contains(s.State?.Text)), cancellationToken);
     }
 
-    /// <summary>Starts a stopped resource and waits until its readiness check passes.</summary>
+    /// <summary>Starts a stopped resource (every replica of it) and waits until each one's readiness check passes.</summary>
     public async Task StartResourceAsync(string name, CancellationToken cancellationToken)
     {
-        var result = await App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, cancellationToken);
+        var resource = Resource(name);
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
         result.Success.ShouldBeTrue(result.Message);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
+        await WaitForReplicasAsync(resource, states =>
+            states.Values.Count(s => s.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                && !KnownResourceStates.TerminalStates.Contains(s.State?.Text)) >= ReplicasOf(resource), cancellationToken);
+    }
+
+    /// <summary>
+    /// The address of each running replica of <paramref name="name"/> itself (not the shared proxy in front of them), so a
+    /// test can speak to one replica on purpose.
+    /// </summary>
+    public async Task<IReadOnlyList<Uri>> ReplicaAddressesAsync(string name, CancellationToken cancellationToken)
+    {
+        var resource = Resource(name);
+        var states = new Dictionary<string, CustomResourceSnapshot>(StringComparer.Ordinal);
+        await WaitForReplicasAsync(resource, current =>
+        {
+            foreach (var (id, snapshot) in current)
+            {
+                states[id] = snapshot;
+            }
+
+            return current.Values.Count(s => s.State?.Text == KnownResourceStates.Running && s.Urls.Any(u => u.Name == "http")) >= ReplicasOf(resource);
+        }, cancellationToken);
+        // Behind the shared proxy each replica listens on a port of its own, which DCP hands it as ASPNETCORE_URLS.
+        var running = states.Values.Where(s => s.State?.Text == KnownResourceStates.Running).ToList();
+        var own = running
+            .Select(s => s.EnvironmentVariables.FirstOrDefault(v => v.Name == "ASPNETCORE_URLS")?.Value?.Split(';')
+                .FirstOrDefault(u => u.StartsWith("http://", StringComparison.Ordinal)))
+            .ToList();
+        own.ShouldAllBe(u => u != null,
+            $"each replica of {name} names its own address: {string.Join(" | ", running.Select(s => string.Join(", ", s.EnvironmentVariables.Select(v => $"{v.Name}={v.Value}"))))}");
+        return own.Select(u => new Uri(u!.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)))
+            .Distinct().ToList();
+    }
+
+    private IResource Resource(string name) =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Single(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static int ReplicasOf(IResource resource) =>
+        resource.Annotations.OfType<ReplicaAnnotation>().SingleOrDefault()?.Replicas ?? 1;
+
+    /// <summary>Follows the state of every instance of <paramref name="resource"/> (the watch starts with each one's current state).</summary>
+    private async Task WaitForReplicasAsync(
+        IResource resource, Func<Dictionary<string, CustomResourceSnapshot>, bool> reached, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(StartTimeout);
+        var states = new Dictionary<string, CustomResourceSnapshot>(StringComparer.Ordinal);
+        await foreach (var change in App.ResourceNotifications.WatchAsync(deadline.Token))
+        {
+            if (ReferenceEquals(change.Resource, resource))
+            {
+                states[change.ResourceId] = change.Snapshot;
+                if (reached(states))
+                {
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>Counts rows in a service's own database, for what no API shows (e.g. that a second row was never written).</summary>
@@ -124,6 +197,22 @@ public sealed class PlatformFixture : IAsyncLifetime
         var connectionString = await App.GetConnectionStringAsync(database, cancellationToken);
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, new Dapper.CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One value from a service's own database, for the figures the read side must agree with.</summary>
+    public async Task<T> ScalarAsync<T>(string database, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var connectionString = await App.GetConnectionStringAsync(database, cancellationToken);
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        return (await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, new Dapper.CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))!;
+    }
+
+    /// <summary>Rows of one column from a service's own database.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string database, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var connectionString = await App.GetConnectionStringAsync(database, cancellationToken);
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        return (await Dapper.SqlMapper.QueryAsync<T>(connection, new Dapper.CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
     }
 
     public async Task DisposeAsync()

@@ -11,7 +11,7 @@ namespace CareForAll.IntegrationTests.Donations;
 /// Walks donations through the gateway as the SPA and SSLCommerz would: organisers, admins and donors each on their
 /// own address (so one test's donors never spend another's rate-limit budget), the sandbox driven by its control API.
 /// </summary>
-internal sealed class DonationDriver(PlatformFixture platform, byte subnet) : IDisposable
+internal sealed partial class DonationDriver(PlatformFixture platform, byte subnet) : IDisposable
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -38,10 +38,50 @@ internal sealed class DonationDriver(PlatformFixture platform, byte subnet) : ID
     public async Task<Api.Session> NewUserAsync(string prefix, CancellationToken ct) =>
         await Api.RegisterAsync(NewClient(), Api.NewEmail(prefix), cancellationToken: ct);
 
+    /// <summary>
+    /// A user who opened the link in their welcome mail (read from the SMTP sink) and signed in again, so their token says
+    /// the address is proved: what publishing a campaign needs.
+    /// </summary>
+    public async Task<Api.Session> VerifiedUserAsync(string prefix, CancellationToken ct)
+    {
+        var client = NewClient();
+        var email = Api.NewEmail(prefix);
+        await Api.RegisterAsync(client, email, Api.DefaultPassword, ct);
+        using var mailbox = new Mail.Mailbox(platform);
+        var token = await VerificationTokenAsync(mailbox, email, ct);
+        var (status, body, _) = await Api.SendAsync(client, HttpMethod.Post, "/api/auth/verify-email", new { token }, cancellationToken: ct);
+        status.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+        return await Api.LoginAsync(client, email, Api.DefaultPassword, ct);
+    }
+
+    /// <summary>The one-time token of the verification link mailed to <paramref name="email"/>.</summary>
+    public static async Task<string> VerificationTokenAsync(Mail.Mailbox mailbox, string email, CancellationToken ct)
+    {
+        string? token = null;
+        await Eventually.UntilAsync(async () =>
+        {
+            foreach (var message in await mailbox.MessagesToAsync(email, ct))
+            {
+                var match = VerificationLink().Match(await mailbox.PlainTextAsync(message, ct));
+                if (match.Success)
+                {
+                    token = match.Groups["token"].Value;
+                    return true;
+                }
+            }
+
+            return false;
+        }, Mail.Mailbox.Deadline, $"{email} received a verification link", TimeSpan.FromMilliseconds(250));
+        return token!;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/verify-email#token=(?<token>[A-Za-z0-9_\-]+)")]
+    private static partial System.Text.RegularExpressions.Regex VerificationLink();
+
     /// <summary>An organiser's campaign, approved by the admin, with <paramref name="goal"/> to raise.</summary>
     public async Task<Guid> ActiveCampaignAsync(CancellationToken ct, decimal goal = 100_000m, Api.Session? organizer = null)
     {
-        organizer ??= await NewUserAsync("organiser", ct);
+        organizer ??= await VerifiedUserAsync("organiser", ct);
         var client = NewClient();
         var (status, body, _) = await Api.SendAsync(client, HttpMethod.Post, "/api/campaigns", new
         {
@@ -65,32 +105,49 @@ internal sealed class DonationDriver(PlatformFixture platform, byte subnet) : ID
     }
 
     /// <summary>A guest's pledge (no account: an email, a token that opens it).</summary>
-    public async Task<Pledge> GuestPledgeAsync(Guid campaignId, decimal amount, CancellationToken ct, string? idempotencyKey = null)
+    public async Task<Pledge> GuestPledgeAsync(
+        Guid campaignId, decimal amount, CancellationToken ct, string? idempotencyKey = null, string? email = null, bool isAnonymous = false)
     {
         var client = NewClient();
+        var donorEmail = email ?? Api.NewEmail("guest");
         var (status, body) = await PostAsync(client, "/api/pledges", new
         {
             campaignId,
             amount,
             currency = "BDT",
-            donorEmail = Api.NewEmail("guest"),
+            donorEmail,
             donorName = "Karim",
-            isAnonymous = false,
+            isAnonymous,
             message = "Get well soon",
         }, idempotencyKey ?? Guid.NewGuid().ToString(), accessToken: null, pledgeToken: null, ct);
         status.ShouldBe(HttpStatusCode.Created, body.ToJsonString());
         var data = body["data"]!;
-        return new Pledge(client, Guid.Parse(data["id"]!.GetValue<string>()), amount, data["guestToken"]!.GetValue<string>(), null);
+        return new Pledge(client, Guid.Parse(data["id"]!.GetValue<string>()), amount, data["guestToken"]!.GetValue<string>(), null)
+        {
+            DonorEmail = donorEmail,
+        };
     }
 
     /// <summary>A signed-in donor's pledge.</summary>
-    public async Task<Pledge> UserPledgeAsync(Api.Session donor, Guid campaignId, decimal amount, CancellationToken ct)
+    public async Task<Pledge> UserPledgeAsync(Api.Session donor, Guid campaignId, decimal amount, CancellationToken ct, bool isAnonymous = false)
     {
         var client = NewClient();
-        var (status, body) = await PostAsync(client, "/api/pledges", new { campaignId, amount, currency = "BDT", isAnonymous = false },
+        var (status, body) = await PostAsync(client, "/api/pledges", new { campaignId, amount, currency = "BDT", isAnonymous },
             Guid.NewGuid().ToString(), donor.AccessToken, pledgeToken: null, ct);
         status.ShouldBe(HttpStatusCode.Created, body.ToJsonString());
-        return new Pledge(client, Guid.Parse(body["data"]!["id"]!.GetValue<string>()), amount, null, donor.AccessToken);
+        return new Pledge(client, Guid.Parse(body["data"]!["id"]!.GetValue<string>()), amount, null, donor.AccessToken)
+        {
+            DonorEmail = donor.Email,
+        };
+    }
+
+    /// <summary>Pays <paramref name="pledge"/> on the sandbox and waits until the payment has completed.</summary>
+    public async Task<Payment> CompleteAsync(Pledge pledge, CancellationToken ct)
+    {
+        var payment = await InitiateAsync(pledge, ct);
+        await PayAsync(new { tranId = payment.TranId }, ct);
+        await WaitForPaymentStatusAsync(payment.Id, "completed", ct);
+        return payment;
     }
 
     /// <summary>Opens the SSLCommerz session for the pledge, as the donate page does.</summary>
@@ -243,7 +300,11 @@ internal sealed class DonationDriver(PlatformFixture platform, byte subnet) : ID
 }
 
 /// <summary>A pledge and the credentials that open it (a guest's token, or the donor's access token).</summary>
-internal sealed record Pledge(HttpClient Client, Guid Id, decimal Amount, string? GuestToken, string? AccessToken);
+internal sealed record Pledge(HttpClient Client, Guid Id, decimal Amount, string? GuestToken, string? AccessToken)
+{
+    /// <summary>The address the donor's mail goes to.</summary>
+    public string DonorEmail { get; init; } = "";
+}
 
 /// <summary>A payment as initiation answered it.</summary>
 internal sealed record Payment(Guid Id, string TranId, string GatewayUrl);
