@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Threading.Channels;
+using CareForAll.BuildingBlocks.Database;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,13 +24,13 @@ internal sealed partial class OutboxRelay(
 
     readonly OutboxStore _store = new(dataSource);
     readonly RelayOptions _options = options.Value;
-    readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    readonly PostgresWakeup _wakeup = new(dataSource, MessagingNames.OutboxNotifyChannel, ex => LogListenFailed(logger, ex));
     long _nextBacklogRefresh;
     long _nextCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listener = ListenAsync(stoppingToken);
+        var listener = _wakeup.ListenAsync(stoppingToken);
         IChannel? channel = null;
         var backoff = TimeSpan.Zero;
         try
@@ -45,7 +45,7 @@ internal sealed partial class OutboxRelay(
                     await HousekeepAsync(stoppingToken);
                     if (published < _options.BatchSize)
                     {
-                        await WaitForWorkAsync(stoppingToken);
+                        await _wakeup.WaitAsync(_options.PollInterval, stoppingToken);
                     }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -214,65 +214,6 @@ internal sealed partial class OutboxRelay(
         finally
         {
             Activity.Current = previous;
-        }
-    }
-
-    async Task WaitForWorkAsync(CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(_options.PollInterval);
-        try
-        {
-            await _wake.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Poll interval elapsed without a notification: look anyway.
-        }
-    }
-
-    /// <summary>Holds a connection that LISTENs for outbox inserts and wakes the publishing loop.</summary>
-    async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
-                await using (var listen = new NpgsqlCommand($"LISTEN {MessagingNames.OutboxNotifyChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                // Rows written while nobody listened are picked up now.
-                _wake.Writer.TryWrite(true);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    if (!await connection.WaitAsync(30_000, stoppingToken))
-                    {
-                        // A quiet connection may be dead without knowing it; a round trip finds out.
-                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteScalarAsync(stoppingToken);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogListenFailed(logger, ex);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using CareForAll.BuildingBlocks.Database;
 using CareForAll.Notifications.Features.GuestLinks.Decide;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -27,12 +27,12 @@ internal sealed class MailSender(
 {
     private readonly SenderOptions _options = senderOptions.Value;
     private readonly MailboxAddress _from = MailboxAddress.Parse(options.Value.From);
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly PostgresWakeup _wakeup = new(database, MailQueue.NotifyChannel, logger.ListenFailed);
     private TimeSpan _unavailableBackoff = TimeSpan.Zero;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listener = ListenAsync(stoppingToken);
+        var listener = _wakeup.ListenAsync(stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -210,71 +210,20 @@ internal sealed class MailSender(
 
     private async Task WaitAsync(TimeSpan wait, bool wakeable, CancellationToken stoppingToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(wait);
         try
         {
             if (wakeable)
             {
-                await _wake.Reader.ReadAsync(timeout.Token);
+                await _wakeup.WaitAsync(wait, stoppingToken);
             }
             else
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, timeout.Token);
+                await Task.Delay(wait, stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // The wait is over without a notification: look anyway.
-        }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
-        }
-    }
-
-    /// <summary>Holds a connection that LISTENs for new mail and wakes the loop.</summary>
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await database.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
-                await using (var listen = new NpgsqlCommand($"LISTEN {MailQueue.NotifyChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                // Mail written while nobody listened is picked up now.
-                _wake.Writer.TryWrite(true);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    if (!await connection.WaitAsync(30_000, stoppingToken))
-                    {
-                        // A quiet connection may be dead without knowing it; a round trip finds out.
-                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteScalarAsync(stoppingToken);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.ListenFailed(ex);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
         }
     }
 

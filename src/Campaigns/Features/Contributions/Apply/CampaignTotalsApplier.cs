@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using CareForAll.BuildingBlocks.Database;
 using Microsoft.Extensions.Options;
 using Record = CareForAll.Campaigns.Features.Contributions.Record;
 
@@ -14,11 +14,11 @@ internal sealed class CampaignTotalsApplier(
     IOptions<TotalsOptions> options,
     ILogger<CampaignTotalsApplier> logger) : BackgroundService
 {
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly PostgresWakeup _wakeup = new(database, Record.Data.ContributionsChannel, logger.ContributionsListenFailed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listener = ListenAsync(stoppingToken);
+        var listener = _wakeup.ListenAsync(stoppingToken);
         var settings = options.Value;
         var backoff = TimeSpan.Zero;
         try
@@ -31,7 +31,7 @@ internal sealed class CampaignTotalsApplier(
                     backoff = TimeSpan.Zero;
                     if (batch.Claimed < settings.BatchSize)
                     {
-                        await WaitForWorkAsync(settings.PollInterval, stoppingToken);
+                        await _wakeup.WaitAsync(settings.PollInterval, stoppingToken);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -49,65 +49,6 @@ internal sealed class CampaignTotalsApplier(
         finally
         {
             await listener;
-        }
-    }
-
-    private async Task WaitForWorkAsync(TimeSpan pollInterval, CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(pollInterval);
-        try
-        {
-            await _wake.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Nothing announced within the poll interval: look anyway.
-        }
-    }
-
-    /// <summary>Holds a dedicated connection that LISTENs for recorded contributions and wakes the loop.</summary>
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await database.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Record.Data.ContributionsChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                // Contributions recorded while nobody listened are picked up now.
-                _wake.Writer.TryWrite(true);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken))
-                    {
-                        // A quiet connection may be dead without knowing it; a round trip finds out.
-                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteScalarAsync(stoppingToken);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.ContributionsListenFailed(ex);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using CareForAll.BuildingBlocks.Database;
 using CareForAll.Query.Features.Ledger.Announce;
 using Microsoft.Extensions.Options;
 using Record = CareForAll.Query.Features.Ledger.Record;
@@ -19,11 +19,11 @@ internal sealed class ReadModelApplier(
     IOptions<ApplierOptions> options,
     ILogger<ReadModelApplier> logger) : BackgroundService
 {
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly PostgresWakeup _wakeup = new(database, Record.Data.LedgerChannel, logger.LedgerListenFailed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listener = ListenAsync(stoppingToken);
+        var listener = _wakeup.ListenAsync(stoppingToken);
         var settings = options.Value;
         var backoff = TimeSpan.Zero;
         var announceBackoff = TimeSpan.Zero;
@@ -67,7 +67,7 @@ internal sealed class ReadModelApplier(
                     continue;
                 }
 
-                await WaitForWorkAsync(
+                await _wakeup.WaitAsync(
                     batch.Deferred > 0 ? settings.DeferredRetry
                     : announceBackoff > TimeSpan.Zero ? Min(settings.PollInterval, announceBackoff)
                     : settings.PollInterval,
@@ -88,63 +88,4 @@ internal sealed class ReadModelApplier(
         backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, max.Ticks));
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private async Task WaitForWorkAsync(TimeSpan pollInterval, CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(pollInterval);
-        try
-        {
-            await _wake.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Nothing announced within the poll interval: look anyway.
-        }
-    }
-
-    /// <summary>Holds a dedicated connection that LISTENs for recorded events and wakes the loop.</summary>
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await database.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Record.Data.LedgerChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                // Whatever was recorded while nobody listened is picked up now.
-                _wake.Writer.TryWrite(true);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken))
-                    {
-                        // A quiet connection may be dead without knowing it; a round trip finds out.
-                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteScalarAsync(stoppingToken);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LedgerListenFailed(ex);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
 }
