@@ -63,7 +63,8 @@ internal sealed class FakeOwners : HttpMessageHandler
         {
             if (broken == "hang")
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                // An owner that accepted the connection and never answers: only the caller's timeout ends this.
+                await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
             }
 
             throw new HttpRequestException($"Connection refused ({uri.Host}:80)");

@@ -13,12 +13,16 @@ internal sealed class LiveTotals : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<(DateTimeOffset ReceivedAt, JsonNode Data)> _events = Channel.CreateUnbounded<(DateTimeOffset, JsonNode)>();
     private readonly Task _reader;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<JsonNode> _seen = new();
 
     private LiveTotals(HttpResponseMessage response)
     {
         _response = response;
         _reader = Task.Run(ReadAsync);
     }
+
+    /// <summary>Every totals event received so far, in order.</summary>
+    public IReadOnlyCollection<JsonNode> Seen => _seen;
 
     public static async Task<LiveTotals> OpenAsync(HttpClient client, Guid campaignId, CancellationToken ct)
     {
@@ -65,7 +69,9 @@ internal sealed class LiveTotals : IAsyncDisposable
                 {
                     if (eventName == "totals" && data.Length > 0)
                     {
-                        await _events.Writer.WriteAsync((DateTimeOffset.UtcNow, JsonNode.Parse(data.ToString())!), _stop.Token);
+                        var totals = JsonNode.Parse(data.ToString())!;
+                        _seen.Enqueue(totals);
+                        await _events.Writer.WriteAsync((DateTimeOffset.UtcNow, totals), _stop.Token);
                     }
 
                     eventName = null;
