@@ -13,7 +13,7 @@ namespace CareForAll.IntegrationTests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     /// <summary>Every service of the platform; the gateway waits for the others, so it is ready last.</summary>
     public static readonly string[] Services =
