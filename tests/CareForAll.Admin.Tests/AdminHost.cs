@@ -1,19 +1,12 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CareForAll.Admin.Features.SystemNotifications.DeadLetters;
 using CareForAll.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CareForAll.Admin.Tests;
 
@@ -26,19 +19,17 @@ internal sealed class AdminHost : IAsyncDisposable
 {
     public static readonly TimeSpan PartTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly ECDsa _ecdsa;
-    private readonly ECDsaSecurityKey _tokenKey;
+    private readonly TestAccessTokens _tokens;
     private readonly WebApplication _app;
     private string? _adminToken;
 
     private AdminHost(
-        AdminDatabase database, FakeOwners owners, FakeDeadLetters deadLetters, ECDsa ecdsa, ECDsaSecurityKey tokenKey, WebApplication app, HttpClient client)
+        AdminDatabase database, FakeOwners owners, FakeDeadLetters deadLetters, TestAccessTokens tokens, WebApplication app, HttpClient client)
     {
         Database = database;
         Owners = owners;
         DeadLetters = deadLetters;
-        _ecdsa = ecdsa;
-        _tokenKey = tokenKey;
+        _tokens = tokens;
         _app = app;
         Client = client;
     }
@@ -62,14 +53,11 @@ internal sealed class AdminHost : IAsyncDisposable
 
     public static async Task<AdminHost> StartAsync(AdminDatabase database)
     {
-        var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var tokenKey = new ECDsaSecurityKey(ecdsa) { KeyId = "test-key" };
+        var tokens = new TestAccessTokens();
         FakeOwners owners = new();
         FakeDeadLetters deadLetters = new();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = ServiceTestHost.CreateBuilder(_ => [tokens.Key], typeof(AdminMetrics).Assembly);
         builder.Configuration["Admin:Services:Identity"] = "http://identity";
         builder.Configuration["Admin:Services:Campaigns"] = "http://campaigns";
         builder.Configuration["Admin:Services:Pledges"] = "http://pledges";
@@ -81,43 +69,17 @@ internal sealed class AdminHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(database.Clock);
         services.AddSingleton(TestMeters.Metrics);
         services.AddSingleton<IDeadLetterCounter>(deadLetters);
-        services.AddSingleton<IAccessTokenDenyList, NoDenyList>();
         services.AddAdminCore();
         services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => owners));
-        builder.AddCareForAllAuthentication(_ => [tokenKey]);
-        builder.AddCareForAllEndpoints(o =>
-        {
-            o.DisableAutoDiscovery = true;
-            o.Assemblies = [typeof(AdminMetrics).Assembly];
-        });
 
-        var app = builder.Build();
-        // In the service, AddServiceDefaults puts the envelope in front of authentication; this host has no defaults.
-        app.UseCareForAllErrorEnvelope();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseCareForAllEndpoints();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
-        return new AdminHost(database, owners, deadLetters, ecdsa, tokenKey, app, client);
+        var (app, address) = await ServiceTestHost.StartAsync(builder);
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+        return new AdminHost(database, owners, deadLetters, tokens, app, client);
     }
 
     /// <summary>An access token as identity issues it.</summary>
-    public string Token(Guid userId, string role = "ADMIN") => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = "careforall-identity",
-        Audience = "careforall",
-        Expires = DateTime.UtcNow.AddMinutes(15),
-        Claims = new Dictionary<string, object>
-        {
-            ["sub"] = userId.ToString(),
-            ["role"] = role,
-            ["jti"] = Guid.NewGuid().ToString(),
-            ["email"] = role == "ADMIN" ? "admin@careforall.org" : "someone@example.org",
-        },
-        SigningCredentials = new SigningCredentials(_tokenKey, SecurityAlgorithms.EcdsaSha256),
-    });
+    public string Token(Guid userId, string role = "ADMIN") =>
+        _tokens.Issue(userId, role, role == "ADMIN" ? "admin@careforall.org" : "someone@example.org");
 
     /// <summary>One admin's token for the whole test, so what the owners received can be compared with it.</summary>
     public string AdminToken => _adminToken ??= Token(Events.AdminId);
@@ -153,7 +115,7 @@ internal sealed class AdminHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _ecdsa.Dispose();
+        _tokens.Dispose();
         Owners.Dispose();
     }
 }

@@ -1,17 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text.Json;
 using CareForAll.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
 namespace CareForAll.BuildingBlocks.Tests;
@@ -19,36 +12,25 @@ namespace CareForAll.BuildingBlocks.Tests;
 [Collection(PostgresGroup.Name)]
 public sealed class MessagingStatusTests(PostgresServer server) : IAsyncLifetime, IDisposable
 {
-    readonly ECDsa _ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    readonly TestAccessTokens _tokens = new();
     NpgsqlDataSource _dataSource = null!;
     WebApplication _app = null!;
     HttpClient _client = null!;
-    ECDsaSecurityKey _key = null!;
 
     public async Task InitializeAsync()
     {
         _dataSource = await TestDatabase.CreateMigratedAsync(server);
-        _key = new ECDsaSecurityKey(_ecdsa) { KeyId = "test-key" };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = ServiceTestHost.CreateBuilder(_ => [_tokens.Key]);
         builder.Configuration["OTEL_SERVICE_NAME"] = "pledges";
         builder.Services.AddSingleton(_dataSource);
-        builder.Services.AddSingleton<IAccessTokenDenyList, NoDenyList>();
-        builder.AddCareForAllAuthentication(_ => [_key]);
-        _app = builder.Build();
-        _app.UseAuthentication();
-        _app.UseAuthorization();
-        _app.MapMessagingStatus();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _client = new HttpClient { BaseAddress = new Uri(address) };
+        (_app, var address) = await ServiceTestHost.StartAsync(builder, app => app.MapMessagingStatus());
+        _client = new HttpClient { BaseAddress = address };
     }
 
     public void Dispose()
     {
         _client.Dispose();
-        _ecdsa.Dispose();
+        _tokens.Dispose();
     }
 
     public async Task DisposeAsync()
@@ -58,19 +40,7 @@ public sealed class MessagingStatusTests(PostgresServer server) : IAsyncLifetime
         await _dataSource.DisposeAsync();
     }
 
-    string Token(string role) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = "careforall-identity",
-        Audience = "careforall",
-        Expires = DateTime.UtcNow.AddMinutes(15),
-        Claims = new Dictionary<string, object>
-        {
-            ["sub"] = Guid.NewGuid().ToString(),
-            ["role"] = role,
-            ["jti"] = Guid.NewGuid().ToString(),
-        },
-        SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.EcdsaSha256),
-    });
+    string Token(string role) => _tokens.Issue(Guid.NewGuid(), role, email: null);
 
     Task<HttpResponseMessage> GetStatusAsync(string? role)
     {
@@ -139,16 +109,5 @@ public sealed class MessagingStatusTests(PostgresServer server) : IAsyncLifetime
         data.GetProperty("outboxPending").GetInt64().ShouldBe(5);
         data.GetProperty("failingMessages").GetInt64().ShouldBe(3);
         data.GetProperty("oldestPendingAgeSeconds").GetDouble().ShouldBeInRange(119.0, 180.0);
-    }
-
-    sealed class NoDenyList : IAccessTokenDenyList
-    {
-        public Task DenyTokenAsync(string jti, DateTimeOffset expiresAt) => Task.CompletedTask;
-
-        public Task SuspendUserAsync(Guid userId) => Task.CompletedTask;
-
-        public Task ReinstateUserAsync(Guid userId) => Task.CompletedTask;
-
-        public Task<bool> IsRefusedAsync(string jti, Guid userId) => Task.FromResult(false);
     }
 }

@@ -6,12 +6,8 @@ using CareForAll.Identity.Tokens;
 using CareForAll.Identity.Verification;
 using CareForAll.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -49,9 +45,8 @@ internal sealed class IdentityHost : IAsyncDisposable
         // Whole seconds: the database keeps microseconds, and times compared across it should not differ by a tick.
         var clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = ServiceTestHost.CreateBuilder(
+            sp => [sp.GetRequiredService<SigningKey>().PublicSecurityKey], typeof(SessionIssuer).Assembly);
         var services = builder.Services;
         services.AddSingleton(database);
         services.AddSingleton<TimeProvider>(clock);
@@ -65,24 +60,8 @@ internal sealed class IdentityHost : IAsyncDisposable
         services.AddSingleton<SessionIssuer>();
         services.AddSingleton<RefreshTokenRevocation>();
         services.AddSingleton<EmailVerifications>();
-        services.AddSingleton<IAccessTokenDenyList, NoDenyList>();
-        builder.AddCareForAllAuthentication(sp => [sp.GetRequiredService<SigningKey>().PublicSecurityKey]);
-        builder.AddCareForAllEndpoints(o =>
-        {
-            o.DisableAutoDiscovery = true;
-            o.Assemblies = [typeof(SessionIssuer).Assembly];
-        });
-
-        var app = builder.Build();
-
-        // As the service defaults do: authorization's own 401 and 403 answer in the envelope too.
-        app.UseCareForAllErrorEnvelope();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseCareForAllEndpoints();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new IdentityHost(database, clock, app, new HttpClient { BaseAddress = new Uri(address) });
+        var (app, address) = await ServiceTestHost.StartAsync(builder);
+        return new IdentityHost(database, clock, app, new HttpClient { BaseAddress = address });
     }
 
     /// <summary>An access token signed with the host's key, as login would issue it.</summary>
@@ -165,16 +144,5 @@ internal sealed class IdentityHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Database.DisposeAsync();
-    }
-
-    private sealed class NoDenyList : IAccessTokenDenyList
-    {
-        public Task DenyTokenAsync(string jti, DateTimeOffset expiresAt) => Task.CompletedTask;
-
-        public Task SuspendUserAsync(Guid userId) => Task.CompletedTask;
-
-        public Task ReinstateUserAsync(Guid userId) => Task.CompletedTask;
-
-        public Task<bool> IsRefusedAsync(string jti, Guid userId) => Task.FromResult(false);
     }
 }

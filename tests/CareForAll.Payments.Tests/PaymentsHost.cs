@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using CareForAll.BuildingBlocks.Idempotency;
 using CareForAll.Payments.Configuration;
 using CareForAll.Payments.Notifications;
@@ -9,15 +8,9 @@ using CareForAll.Payments.Refunds;
 using CareForAll.Payments.SslCommerz;
 using CareForAll.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CareForAll.Payments.Tests;
 
@@ -29,16 +22,14 @@ internal sealed class PaymentsHost : IAsyncDisposable
 {
     public const string GuestTokenKey = "a-guest-token-key-of-at-least-thirty-two-characters";
 
-    private readonly ECDsa _ecdsa;
-    private readonly ECDsaSecurityKey _tokenKey;
+    private readonly TestAccessTokens _tokens;
     private readonly WebApplication _app;
 
-    private PaymentsHost(TestPayments payments, FakePledges pledges, ECDsa ecdsa, ECDsaSecurityKey tokenKey, WebApplication app, HttpClient client)
+    private PaymentsHost(TestPayments payments, FakePledges pledges, TestAccessTokens tokens, WebApplication app, HttpClient client)
     {
         Payments = payments;
         Pledges = pledges;
-        _ecdsa = ecdsa;
-        _tokenKey = tokenKey;
+        _tokens = tokens;
         _app = app;
         Client = client;
     }
@@ -54,12 +45,9 @@ internal sealed class PaymentsHost : IAsyncDisposable
     public static async Task<PaymentsHost> StartAsync(TestPayments payments)
     {
         var pledges = new FakePledges();
-        var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var tokenKey = new ECDsaSecurityKey(ecdsa) { KeyId = "test-key" };
+        var tokens = new TestAccessTokens();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = ServiceTestHost.CreateBuilder(_ => [tokens.Key], typeof(NotificationProcessor).Assembly);
         builder.Configuration["Auth:GuestTokenKey"] = GuestTokenKey;
         var services = builder.Services;
         services.AddSingleton(payments.Database);
@@ -72,39 +60,13 @@ internal sealed class PaymentsHost : IAsyncDisposable
         services.AddTransient(_ => new PledgesClient(new HttpClient(pledges, disposeHandler: false) { BaseAddress = new Uri("http://pledges.test/") }));
         services.AddTransient<NotificationProcessor>();
         services.AddTransient<RefundRequests>();
-        services.AddSingleton<IAccessTokenDenyList, NoDenyList>();
-        builder.AddCareForAllAuthentication(_ => [tokenKey]);
-        builder.AddCareForAllEndpoints(o =>
-        {
-            o.DisableAutoDiscovery = true;
-            o.Assemblies = [typeof(NotificationProcessor).Assembly];
-        });
-
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseCareForAllEndpoints();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
-        return new PaymentsHost(payments, pledges, ecdsa, tokenKey, app, client);
+        var (app, address) = await ServiceTestHost.StartAsync(builder);
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+        return new PaymentsHost(payments, pledges, tokens, app, client);
     }
 
     /// <summary>An access token as identity issues it.</summary>
-    public string Token(Guid userId, string role = "USER") => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = "careforall-identity",
-        Audience = "careforall",
-        Expires = DateTime.UtcNow.AddMinutes(15),
-        Claims = new Dictionary<string, object>
-        {
-            ["sub"] = userId.ToString(),
-            ["role"] = role,
-            ["jti"] = Guid.NewGuid().ToString(),
-            ["email"] = "someone@example.org",
-        },
-        SigningCredentials = new SigningCredentials(_tokenKey, SecurityAlgorithms.EcdsaSha256),
-    });
+    public string Token(Guid userId, string role = "USER") => _tokens.Issue(userId, role);
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, object body, string? idempotencyKey = null, string? bearer = null,
         string? pledgeToken = null)
@@ -152,7 +114,7 @@ internal sealed class PaymentsHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _ecdsa.Dispose();
+        _tokens.Dispose();
         Pledges.Dispose();
     }
 }

@@ -1,17 +1,10 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using CareForAll.Pledges.Campaigns;
 using CareForAll.Pledges.Features.Pledges.Create;
 using CareForAll.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
 namespace CareForAll.Pledges.Tests;
@@ -24,14 +17,12 @@ internal sealed class PledgesHost : IAsyncDisposable
 {
     private const string GuestTokenKey = "a-guest-token-key-of-at-least-thirty-two-characters";
 
-    private readonly ECDsa _ecdsa;
-    private readonly ECDsaSecurityKey _tokenKey;
+    private readonly TestAccessTokens _tokens;
     private readonly WebApplication _app;
 
-    private PledgesHost(ECDsa ecdsa, ECDsaSecurityKey tokenKey, WebApplication app, HttpClient client)
+    private PledgesHost(TestAccessTokens tokens, WebApplication app, HttpClient client)
     {
-        _ecdsa = ecdsa;
-        _tokenKey = tokenKey;
+        _tokens = tokens;
         _app = app;
         Client = client;
     }
@@ -40,12 +31,8 @@ internal sealed class PledgesHost : IAsyncDisposable
 
     public static async Task<PledgesHost> StartAsync(NpgsqlDataSource database)
     {
-        var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var tokenKey = new ECDsaSecurityKey(ecdsa) { KeyId = "test-key" };
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var tokens = new TestAccessTokens();
+        var builder = ServiceTestHost.CreateBuilder(_ => [tokens.Key], typeof(PledgeLimits).Assembly);
         builder.Configuration["Auth:GuestTokenKey"] = GuestTokenKey;
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<PledgeMetrics>();
@@ -55,38 +42,12 @@ internal sealed class PledgesHost : IAsyncDisposable
         builder.Services.AddTransient(_ => new CampaignsClient(new HttpClient { BaseAddress = new Uri("http://campaigns.invalid/") }));
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<TimeProvider>(TimeProvider.System);
-        builder.Services.AddSingleton<IAccessTokenDenyList, NoDenyList>();
-        builder.AddCareForAllAuthentication(_ => [tokenKey]);
-        builder.AddCareForAllEndpoints(o =>
-        {
-            o.DisableAutoDiscovery = true;
-            o.Assemblies = [typeof(PledgeLimits).Assembly];
-        });
-
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseCareForAllEndpoints();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new PledgesHost(ecdsa, tokenKey, app, new HttpClient { BaseAddress = new Uri(address) });
+        var (app, address) = await ServiceTestHost.StartAsync(builder);
+        return new PledgesHost(tokens, app, new HttpClient { BaseAddress = address });
     }
 
     /// <summary>An access token as identity issues it.</summary>
-    public string Token(Guid userId, string role = "USER") => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = "careforall-identity",
-        Audience = "careforall",
-        Expires = DateTime.UtcNow.AddMinutes(15),
-        Claims = new Dictionary<string, object>
-        {
-            ["sub"] = userId.ToString(),
-            ["role"] = role,
-            ["jti"] = Guid.NewGuid().ToString(),
-            ["email"] = "someone@example.org",
-        },
-        SigningCredentials = new SigningCredentials(_tokenKey, SecurityAlgorithms.EcdsaSha256),
-    });
+    public string Token(Guid userId, string role = "USER") => _tokens.Issue(userId, role);
 
     public Task<HttpResponseMessage> GetAsync(string path, string? bearer = null)
     {
@@ -104,18 +65,6 @@ internal sealed class PledgesHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _ecdsa.Dispose();
-    }
-
-    /// <summary>A deny-list that refuses nothing (no Redis in these tests).</summary>
-    private sealed class NoDenyList : IAccessTokenDenyList
-    {
-        public Task DenyTokenAsync(string jti, DateTimeOffset expiresAt) => Task.CompletedTask;
-
-        public Task SuspendUserAsync(Guid userId) => Task.CompletedTask;
-
-        public Task ReinstateUserAsync(Guid userId) => Task.CompletedTask;
-
-        public Task<bool> IsRefusedAsync(string jti, Guid userId) => Task.FromResult(false);
+        _tokens.Dispose();
     }
 }
