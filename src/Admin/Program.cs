@@ -6,6 +6,8 @@ builder.AddServiceDefaults();
 
 builder.Services.AddAdminCore();
 builder.Services.AddHostedService<DeadLetterWatch>();
+// Dead-letter queues are counted on the same AMQP connection the admin consumer uses.
+builder.AddQueueMessageCounts();
 
 builder.AddServiceDatabase("admindb");
 // The access-token deny-list lives in Redis: a logged-out or suspended admin's token is refused here too.

@@ -26,6 +26,19 @@ public static class MessagingExtensions
     }
 
     /// <summary>
+    /// Registers <see cref="QueueMessageCounts"/> on the service's one AMQP connection (the <c>rabbitmq</c> connection
+    /// string), for a service that watches queues it does not consume, such as the dead-letter queues.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    public static IHostApplicationBuilder AddQueueMessageCounts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<RabbitMqConnection>();
+        builder.Services.TryAddSingleton(services => new QueueMessageCounts(services.GetRequiredService<RabbitMqConnection>()));
+        return builder;
+    }
+
+    /// <summary>
     /// Consumes the durable quorum queue <paramref name="queueName"/> (with a delivery limit and the dead-letter
     /// queue <c>&lt;queueName&gt;.dlq</c>), bound to every event type given a handler in <paramref name="configure"/>.
     /// Each event is handled in a transaction that also records it in the inbox, and acknowledged after commit.

@@ -124,6 +124,9 @@ public sealed class AdminTests(PlatformFixture platform) : IDisposable
         data.ShouldContain("totalRaised");
         data.ShouldContain("outboxPending");
         data.ShouldContain("deadLetters");
+        var deadLetters = body["data"]!["deadLetters"]!.AsArray();
+        deadLetters.Select(d => d!["queue"]!.GetValue<string>()).ShouldContain("admin");
+        deadLetters.ShouldAllBe(d => d!["available"]!.GetValue<bool>(), "every dead-letter queue was counted on the broker");
     }
 
     private HttpClient AdminClient()
