@@ -1,0 +1,3 @@
+export default function DonationResultPage() {
+  return <h1>DonationResultPage</h1>;
+}

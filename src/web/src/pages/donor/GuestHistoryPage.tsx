@@ -1,0 +1,3 @@
+export default function GuestHistoryPage() {
+  return <h1>GuestHistoryPage</h1>;
+}

@@ -1,0 +1,3 @@
+export default function GuestHistoryRequestPage() {
+  return <h1>GuestHistoryRequestPage</h1>;
+}

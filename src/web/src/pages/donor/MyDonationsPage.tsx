@@ -1,0 +1,3 @@
+export default function MyDonationsPage() {
+  return <h1>MyDonationsPage</h1>;
+}

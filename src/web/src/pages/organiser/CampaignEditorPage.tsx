@@ -1,0 +1,3 @@
+export default function CampaignEditorPage() {
+  return <h1>CampaignEditorPage</h1>;
+}

@@ -1,0 +1,3 @@
+export default function MyCampaignsPage() {
+  return <h1>MyCampaignsPage</h1>;
+}

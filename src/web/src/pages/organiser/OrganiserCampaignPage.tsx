@@ -1,0 +1,3 @@
+export default function OrganiserCampaignPage() {
+  return <h1>OrganiserCampaignPage</h1>;
+}
