@@ -3,6 +3,7 @@ using CareForAll.Gateway.Errors;
 using CareForAll.Gateway.Proxy;
 using CareForAll.Gateway.RateLimiting;
 using CareForAll.Gateway.Security;
+using CareForAll.Gateway.Web;
 
 namespace CareForAll.Gateway;
 
@@ -11,7 +12,8 @@ internal static class GatewayRegistration
 {
     /// <summary>
     /// Proxy (routes from <c>ReverseProxy</c>, destinations through service discovery), rate limits, CORS,
-    /// output cache policies, Kestrel limits. Authentication is registered by the caller.
+    /// output cache policies, Kestrel limits, the web app's build (<c>Web:Root</c>). Authentication is registered
+    /// by the caller.
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -37,6 +39,7 @@ internal static class GatewayRegistration
         builder.Services.AddGatewayRateLimiting(limits);
         builder.Services.AddGatewayCors(configuration);
         builder.Services.AddGatewayOutputCache(gateway);
+        builder.Services.AddWebApp(configuration);
         return builder;
     }
 
@@ -65,6 +68,10 @@ internal static class GatewayRegistration
         // Before routing: a preflight is answered whatever methods a route accepts, and never spends a budget.
         app.UseCors();
         app.UseRouting();
+        // Right after routing, so it answers only paths no gateway endpoint claims, and before authentication, the
+        // rate limiter and the output cache: pages and assets are not refused for a stale token, do not spend an
+        // API budget (a page load is several files), and are never stored among API answers.
+        app.UseWebApp();
         app.UseAuthentication();
         app.UseMiddleware<BearerTokenGuardMiddleware>();
         app.UseAuthorization();
@@ -73,7 +80,7 @@ internal static class GatewayRegistration
         app.UseOutputCache();
 
         app.MapReverseProxy();
-        app.MapFallback("{**path}", GatewayErrors.NotFoundAsync);
+        app.MapFallback("{**path}", GatewayErrors.NotFoundAsync).WithMetadata(UnclaimedPathFallback.Instance);
         return app;
     }
 }

@@ -31,12 +31,27 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a gateway; <paramref name="settings"/> override the defaults below (limits, CORS, ...).</summary>
-    public static async Task<GatewayHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts a gateway; <paramref name="settings"/> override the defaults below (limits, CORS, ...),
+    /// <paramref name="contentRoot"/> replaces the working directory, <paramref name="logs"/> receives its log.
+    /// </summary>
+    public static async Task<GatewayHarness> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        string? contentRoot = null,
+        ILoggerProvider? logs = null)
     {
         var upstream = await Upstream.StartAsync();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Production,
+            ContentRootPath = contentRoot,
+        });
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(DefaultSettings(upstream.Address));
         if (settings is not null)
