@@ -109,7 +109,7 @@ var admin = builder.AddProject<Projects.CareForAll_Admin>("admin")
     .WithHttpHealthCheck("/health");
 
 // Not proxied, so the gateway sees each client's own address, which its rate limits partition by.
-builder.AddProject<Projects.CareForAll_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.CareForAll_Gateway>("gateway")
     .WithEndpoint("http", endpoint =>
     {
         endpoint.Port = gatewayPort;
@@ -126,7 +126,10 @@ builder.AddProject<Projects.CareForAll_Gateway>("gateway")
     .WithReference(redis).WaitFor(redis)
     .WithReference(rabbitMQ).WaitFor(rabbitMQ)
     .WithExternalHttpEndpoints()
+    .WithWebApp(builder)
     .WithSettingsFrom(builder.Configuration)
     .WithHttpHealthCheck("/health");
+
+builder.AddWebDevServer(gateway, gatewayPort);
 
 builder.Build().Run();

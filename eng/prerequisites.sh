@@ -45,6 +45,44 @@ install_local_infrastructure() {
   fi
 }
 
+install_chromium() {
+  # The browser tests drive Debian's Chromium: nothing in the test run may download a browser of its own. A Bengali
+  # font, so the Bangla pages render (and their screenshots show letters, not boxes).
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -d /usr/share/fonts/truetype/lohit-bengali ] || missing+=(fonts-lohit-beng-bengali)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "Installing ${missing[*]} (for the browser tests)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+require_node() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Node.js 20.19 or later with npm is required for the web app (npm was not found on PATH)." >&2
+    exit 1
+  fi
+}
+
+install_web_dependencies() {
+  # npm ci only when the lock file changed since the last install: a clean clone installs, a rerun does not.
+  local web="$repo_root/src/web"
+  if [ ! -f "$web/node_modules/.package-lock.json" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+    log "Installing the web app's packages (npm ci)"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build_web() {
+  log "Building the web app (served by the gateway)"
+  local output
+  if ! output="$(cd "$repo_root/src/web" && npm run build --silent 2>&1)"; then
+    printf '%s\n' "$output" >&2
+    return 1
+  fi
+}
+
 restore_tools() {
   log "Restoring .NET local tools"
   (cd "$repo_root" && dotnet tool restore >/dev/null)
@@ -58,4 +96,7 @@ prepare_machine() {
     install_local_infrastructure
   fi
   restore_tools
+  require_node
+  install_web_dependencies
+  build_web
 }

@@ -7,14 +7,29 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/prerequisites.sh"
 
 require_dotnet
+require_node
 # The integration tests always use local processes, so their binaries are needed even where containers run.
 install_local_infrastructure
+install_chromium
 restore_tools
+install_web_dependencies
 
 cd "$repo_root"
 results="$repo_root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
+
+log "Web app: type check, lint, unit tests, production build"
+web_exit=0
+# Chained with &&, because set -e does not apply inside a command that is followed by ||.
+(
+  cd src/web &&
+    npm run --silent typecheck &&
+    npm run --silent lint &&
+    npx vitest run --reporter=default --reporter=junit --outputFile.junit="$results/web-unit.xml"
+) || web_exit=$?
+# The browser tests need the build whatever the checks above said.
+build_web
 
 log "Building"
 dotnet build CareForAll.sln -c Release -nologo -clp:ErrorsOnly
@@ -32,6 +47,7 @@ dotnet test tests/CareForAll.IntegrationTests/CareForAll.IntegrationTests.csproj
 integration_exit=$?
 set -e
 test_exit=$((unit_exit != 0 ? unit_exit : integration_exit))
+test_exit=$((test_exit != 0 ? test_exit : web_exit))
 
 passed=0
 failed=0
@@ -43,6 +59,17 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+
+web_junit="$results/web-unit.xml"
+if [ -f "$web_junit" ]; then
+  suites="$(grep -o '<testsuites [^>]*>' "$web_junit" | head -1)"
+  t="$(sed -n 's/.* tests="\([0-9]*\)".*/\1/p' <<<"$suites")"
+  f="$(sed -n 's/.* failures="\([0-9]*\)".*/\1/p' <<<"$suites")"
+  e="$(sed -n 's/.* errors="\([0-9]*\)".*/\1/p' <<<"$suites")"
+  s="$(grep -c '<skipped' "$web_junit" || true)"
+  passed=$((passed + ${t:-0} - ${f:-0} - ${e:-0} - ${s:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+fi
 
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A test host that crashed or a project that did not run counts as a failure even without a failed test.

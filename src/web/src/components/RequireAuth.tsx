@@ -4,10 +4,10 @@ import { useI18n } from '../lib/i18n';
 
 /** Pages for signed-in people (or admins): anyone else goes to sign-in and comes back here after. */
 export function RequireAuth({ requiredRole }: { requiredRole?: string }) {
-  const { user } = useAuth();
+  const { user, sessionEnded } = useAuth();
   const { t } = useI18n();
   const location = useLocation();
-  if (!user) return <Navigate to={signInPath(`${location.pathname}${location.search}`, 'required')} replace />;
+  if (!user) return <Navigate to={signInPath(`${location.pathname}${location.search}`, sessionEnded ? 'expired' : 'required')} replace />;
   if (requiredRole && user.role !== requiredRole) {
     return (
       <section className="page narrow">

@@ -110,8 +110,11 @@ async function send(method: string, path: string, body: unknown, options: Reques
     throw new ApiError(0, 'NETWORK_ERROR', 'The connection failed. Check your network and try again.');
   }
 
-  if (response.status === 401 && token && !retried && tokens && (await tokens.refreshAfterUnauthorized())) {
-    return send(method, path, body, options, true);
+  if (response.status === 401 && token && !retried && tokens) {
+    // A fresh token if the session can still be renewed; otherwise ask again as nobody, because the gateway refuses
+    // a stale token even on public routes, and a donor whose session lapsed must still see campaigns.
+    const renewed = await tokens.refreshAfterUnauthorized();
+    return send(method, path, body, renewed ? options : { ...options, anonymous: true }, true);
   }
 
   const envelope = await readEnvelope(response);

@@ -50,6 +50,8 @@ export interface RegisterInput {
 interface AuthContextValue {
   user: SessionUser | null;
   isAdmin: boolean;
+  /** The last session in this tab ended because it could not be renewed (not because the person signed out). */
+  sessionEnded: boolean;
   signIn(email: string, password: string): Promise<SessionUser>;
   register(input: RegisterInput): Promise<SessionUser>;
   signOut(): Promise<void>;
@@ -68,6 +70,7 @@ export function signInPath(returnTo: string, reason?: 'expired' | 'required'): s
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(() => sessions.session?.user ?? null);
+  const [sessionEnded, setSessionEnded] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -75,6 +78,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     return sessions.subscribe((session, reason) => {
       setUser(session?.user ?? null);
+      setSessionEnded(reason === 'ended');
       if (reason === 'ended' || reason === 'signed-out') queryClient.removeQueries({ predicate: (q) => q.meta?.private === true });
       if (reason === 'ended') {
         const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
@@ -126,8 +130,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ user, isAdmin: user?.role === 'ADMIN', signIn, register, signOut, refreshNow }),
-    [user, signIn, register, signOut, refreshNow],
+    () => ({ user, isAdmin: user?.role === 'ADMIN', sessionEnded, signIn, register, signOut, refreshNow }),
+    [user, sessionEnded, signIn, register, signOut, refreshNow],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -22,7 +22,7 @@ function setup(overrides: Partial<DonateDependencies> = {}) {
   let clock = 1_000_000;
   const storage = new MemoryStorage();
   const createPledge = vi.fn(async (_form: DonationForm, key: string) => ({ id: `pledge-for-${key}`, status: 'PENDING', guestToken: 'guest-token' }));
-  const initiatePayment = vi.fn(async (pledgeId: string, key: string) => ({
+  const initiatePayment = vi.fn(async (pledgeId: string, key: string, _guestToken?: string | null) => ({
     paymentId: `payment-for-${key}`,
     pledgeId,
     status: 'INITIATED',
