@@ -19,17 +19,20 @@ internal sealed partial class JwksSigningKeySource(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile KeySet _keys = KeySet.Empty;
     private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private volatile bool _fetching;
 
     public IEnumerable<SecurityKey> GetKeys(string? kid) => SigningKeys.Matching(_keys.Keys, kid);
 
     public async ValueTask EnsureKeyAsync(string? kid, CancellationToken cancellationToken)
     {
         var seen = _keys;
-        if (seen.Knows(kid) && !IsStale(seen) || IsThrottled())
+        if (seen.Knows(kid) && !IsStale(seen) || IsThrottled() && !_fetching)
         {
             return;
         }
 
+        // A request arriving while another's fetch is in flight waits for it rather than failing at once: the first
+        // requests after a start come together (a page asks for several things) and must all see the keys.
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -39,8 +42,18 @@ internal sealed partial class JwksSigningKeySource(
                 return;
             }
 
+            // Flagged before the attempt is stamped, so no request sees "throttled" without "in flight".
+            _fetching = true;
             _lastAttempt = time.GetUtcNow();
-            await RefreshAsync();
+            try
+            {
+                await RefreshAsync();
+            }
+            finally
+            {
+                _fetching = false;
+            }
+
             // Measured from the end of the attempt too: a fetch that timed out against a down identity must not
             // be repeated by the very next request, or every bad token would cost a full fetch timeout.
             _lastAttempt = time.GetUtcNow();

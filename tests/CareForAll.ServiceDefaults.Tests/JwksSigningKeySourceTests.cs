@@ -100,6 +100,25 @@ public sealed class JwksSigningKeySourceTests : IDisposable
         source.GetKeys("key-1").ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public async Task a_request_arriving_while_the_first_fetch_is_in_flight_waits_for_it_instead_of_failing()
+    {
+        var (source, handler) = Create();
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        handler.Hold = answer.Task;
+
+        var first = source.EnsureKeyAsync("key-1", CancellationToken.None).AsTask();
+        SpinWait.SpinUntil(() => handler.Calls == 1, TimeSpan.FromSeconds(10)).ShouldBeTrue("the first fetch started");
+        var second = source.EnsureKeyAsync("key-1", CancellationToken.None).AsTask();
+        second.IsCompleted.ShouldBeFalse("the second request waits for the fetch in flight");
+
+        answer.SetResult();
+        await Task.WhenAll(first, second);
+
+        handler.Calls.ShouldBe(1);
+        source.GetKeys("key-1").ShouldHaveSingleItem();
+    }
+
     public void Dispose()
     {
         _first.Dispose();
