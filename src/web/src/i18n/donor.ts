@@ -27,6 +27,7 @@ export const en = {
   'donor.card.progressLabel': '{percent} of the goal raised for {title}',
   'donor.card.percentRaised': '{percent} funded',
   'donor.card.donors': '{count} donors',
+  'donor.card.oneDonor': '1 donor',
   'donor.card.endsOn': 'Ends {date}',
 
   // Home
@@ -60,7 +61,7 @@ export const en = {
   'donor.browse.sort.most_raised': 'Most raised',
   'donor.browse.sort.goal_progress': 'Closest to goal',
   'donor.browse.clear': 'Clear filters',
-  'donor.browse.count': '{count} campaigns found',
+  'donor.browse.count': 'Campaigns found: {count}',
   'donor.browse.empty': 'There are no campaigns yet.',
   'donor.browse.emptyFiltered': 'No campaign matches your search. Try other words or clear the filters.',
 
@@ -233,6 +234,7 @@ export const bn: Record<keyof typeof en, string> = {
   'donor.card.progressLabel': '{title}: লক্ষ্যের {percent} উঠেছে',
   'donor.card.percentRaised': '{percent} পূরণ হয়েছে',
   'donor.card.donors': '{count} জন দাতা',
+  'donor.card.oneDonor': '১ জন দাতা',
   'donor.card.endsOn': 'শেষ হবে {date}',
 
   'donor.home.title': 'বাংলাদেশজুড়ে অসহায় মানুষের পাশে দাঁড়ান',

@@ -43,7 +43,9 @@ export function CampaignCard({ campaign, headingLevel = 3 }: { campaign: Campaig
       <ProgressBar percent={percent} label={t('donor.card.progressLabel', { percent: formatPercent(percent, language), title })} />
       <p className="muted campaign-card-meta">
         <span>{t('donor.card.percentRaised', { percent: formatPercent(percent, language) })}</span>
-        {campaign.donorCount != null && <span>{t('donor.card.donors', { count: number(campaign.donorCount) })}</span>}
+        {campaign.donorCount != null && (
+          <span>{campaign.donorCount === 1 ? t('donor.card.oneDonor') : t('donor.card.donors', { count: number(campaign.donorCount) })}</span>
+        )}
         {campaign.status === 'active' && campaign.endDate && <span>{t('donor.card.endsOn', { date: date(campaign.endDate) })}</span>}
       </p>
     </article>
