@@ -55,6 +55,31 @@ public sealed class WebAppHostingTests : IDisposable
         body.GetProperty("error").GetProperty("code").GetString().ShouldBe("NOT_FOUND");
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task the_web_app_is_compressed_for_a_browser_that_accepts_it(string encoding)
+    {
+        File.WriteAllText(Path.Combine(_root, "assets", "big-abc123.js"), string.Concat(Enumerable.Repeat(AppJs, 200)));
+        await using var gateway = await StartAsync();
+
+        using var asset = await gateway.SendAsync(HttpMethod.Get, "/assets/big-abc123.js",
+            configure: request => request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding));
+        using var page = await gateway.SendAsync(HttpMethod.Get, "/campaigns/42", configure: request =>
+        {
+            request.Headers.TryAddWithoutValidation("Accept", "text/html");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+        });
+        using var api = await gateway.SendAsync(HttpMethod.Get, "/api/nope",
+            configure: request => request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding));
+
+        asset.Content.Headers.ContentEncoding.ShouldBe([encoding]);
+        (await asset.Content.ReadAsByteArrayAsync()).Length.ShouldBeLessThan(AppJs.Length * 200 / 4);
+        asset.Headers.CacheControl!.ToString().ShouldBe(Immutable);
+        page.Content.Headers.ContentEncoding.ShouldBe([encoding]);
+        api.Content.Headers.ContentEncoding.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task the_root_serves_index_html_revalidated_on_every_use()
     {

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
 namespace CareForAll.Gateway.Web;
@@ -14,6 +16,17 @@ internal static partial class WebAppHosting
         services.AddSingleton(provider => WebAppRoot.Open(
             provider.GetRequiredService<IOptions<WebOptions>>().Value,
             provider.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        // Donors arrive on phones over mobile data: the app's script shrinks to about a third. Only the web app's
+        // own public files go through it (see UseWebApp), never an API answer that carries a token or a donor's data.
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/manifest+json"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         return services;
     }
 
@@ -32,7 +45,9 @@ internal static partial class WebAppHosting
         }
 
         logger.WebAppServed(root.Path);
-        return app.UseMiddleware<WebAppMiddleware>(root.Files);
+        return app.UseWhen(WebAppMiddleware.IsUnclaimed, web => web
+            .UseResponseCompression()
+            .UseMiddleware<WebAppMiddleware>(root.Files));
     }
 
     [LoggerMessage(1, LogLevel.Warning, "No web app is served from {Root}: {Problem}. The gateway answers the API only; set Web:Root to the web app's build")]
