@@ -1,40 +1,10 @@
 // The shapes the donor pages read from the API (see /api docs: campaigns §3.1, read side §7).
 
-export type CampaignType = 'medical' | 'education' | 'emergency' | 'long_term';
-export const CAMPAIGN_TYPES: readonly CampaignType[] = ['medical', 'education', 'emergency', 'long_term'];
+export { CAMPAIGN_TYPES, type Campaign, type CampaignDocument, type CampaignType } from '../../lib/campaigns';
 
 /** Statuses a visitor can filter the public list by. */
 export type PublicCampaignStatus = 'active' | 'completed' | 'expired';
 export const PUBLIC_STATUSES: readonly PublicCampaignStatus[] = ['active', 'completed', 'expired'];
-
-export interface CampaignDocument {
-  name: string;
-  url: string;
-}
-
-/** GET /api/campaigns/{id} and the list items of GET /api/campaigns. */
-export interface Campaign {
-  id: string;
-  title: string;
-  description: string;
-  campaignType: string;
-  goalAmount: number;
-  currentAmount: number;
-  currency: string;
-  startDate: string;
-  endDate: string | null;
-  status: string;
-  organizerId: string;
-  beneficiaryName: string | null;
-  beneficiaryDetails: string | null;
-  imageUrl: string | null;
-  documents: CampaignDocument[] | null;
-  goalReachedAt: string | null;
-  closedAt: string | null;
-  cancelReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** GET /api/query/campaigns/{id}/donations items (the donor wall). */
 export interface WallDonation {

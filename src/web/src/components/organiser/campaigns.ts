@@ -3,8 +3,9 @@
 
 import { api } from '../../lib/api';
 
-export const CAMPAIGN_TYPES = ['medical', 'education', 'emergency', 'long_term'] as const;
-export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+import type { Campaign, CampaignStatus, CampaignType } from '../../lib/campaigns';
+
+export { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, type Campaign, type CampaignDocument, type CampaignStatus, type CampaignType } from '../../lib/campaigns';
 
 export const CAMPAIGN_TYPE_LABELS: Record<CampaignType, string> = {
   medical: 'Medical',
@@ -12,37 +13,6 @@ export const CAMPAIGN_TYPE_LABELS: Record<CampaignType, string> = {
   emergency: 'Emergency',
   long_term: 'Long-term support',
 };
-
-export const CAMPAIGN_STATUSES = ['draft', 'active', 'completed', 'expired', 'cancelled'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-export interface CampaignDocument {
-  name: string;
-  url: string;
-}
-
-export interface Campaign {
-  id: string;
-  title: string;
-  description: string;
-  campaignType: string;
-  goalAmount: number;
-  currentAmount: number;
-  currency: string;
-  startDate: string;
-  endDate: string | null;
-  status: string;
-  organizerId: string;
-  beneficiaryName: string | null;
-  beneficiaryDetails: string | null;
-  imageUrl: string | null;
-  documents: CampaignDocument[];
-  goalReachedAt: string | null;
-  closedAt: string | null;
-  cancelReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface CampaignTotals {
   campaignId: string;

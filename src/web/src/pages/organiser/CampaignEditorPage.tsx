@@ -1,14 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
-import { ErrorState, Loading } from '../../components/States';
-import { ApiError } from '../../lib/api';
 import { CampaignEditor } from '../../components/organiser/CampaignEditor';
 import { CampaignFacts } from '../../components/organiser/CampaignFacts';
-import { editableFields, mayManage, organiserApi, statusText } from '../../components/organiser/campaigns';
-import { organiserKeys, privateMeta } from '../../components/organiser/queries';
+import { editableFields, statusText, type Campaign } from '../../components/organiser/campaigns';
 import { StatusBadge } from '../../components/organiser/StatusBadge';
-import { NotYours } from '../../components/organiser/NotYours';
-import { useAuth } from '../../lib/auth';
+import { OwnCampaign } from '../../components/organiser/OwnCampaign';
 import '../../components/organiser/organiser.css';
 
 export default function CampaignEditorPage() {
@@ -30,37 +25,16 @@ function NewCampaign() {
 }
 
 function EditCampaign({ id }: { id: string }) {
-  const { user } = useAuth();
   const location = useLocation();
   const justSaved = (location.state as { notice?: string } | null)?.notice === 'saved';
-  const campaign = useQuery({ queryKey: organiserKeys.campaign(id), queryFn: () => organiserApi.get(id), meta: privateMeta });
+  return (
+    <OwnCampaign id={id} heading="Edit campaign" className="page narrow">
+      {(data) => <EditCampaignForm data={data} justSaved={justSaved} />}
+    </OwnCampaign>
+  );
+}
 
-  if (campaign.isPending) {
-    return (
-      <section className="page narrow">
-        <h1>Edit campaign</h1>
-        <Loading />
-      </section>
-    );
-  }
-  if (campaign.isError) {
-    const missing = campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 400);
-    return (
-      <section className="page narrow">
-        <h1>{missing ? 'Campaign not found' : 'Edit campaign'}</h1>
-        {missing ? (
-          <p>
-            No campaign of yours has this address. <Link to="/me/campaigns">See your campaigns</Link>
-          </p>
-        ) : (
-          <ErrorState error={campaign.error} onRetry={() => void campaign.refetch()} />
-        )}
-      </section>
-    );
-  }
-
-  const data = campaign.data;
-  if (!mayManage(data, user)) return <NotYours campaign={data} />;
+function EditCampaignForm({ data, justSaved }: { data: Campaign; justSaved: boolean }) {
   const editable = editableFields(data.status).length > 0;
   return (
     <section className="page narrow">

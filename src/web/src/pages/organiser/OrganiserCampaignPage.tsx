@@ -7,11 +7,10 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import { CampaignFacts } from '../../components/organiser/CampaignFacts';
-import { editableFields, isPublic, mayManage, organiserApi, statusText, type Campaign, type CampaignStatus } from '../../components/organiser/campaigns';
-import { organiserKeys, privateMeta } from '../../components/organiser/queries';
+import { editableFields, isPublic, organiserApi, statusText, type Campaign, type CampaignStatus } from '../../components/organiser/campaigns';
+import { organiserKeys } from '../../components/organiser/queries';
 import { StatusBadge } from '../../components/organiser/StatusBadge';
-import { NotYours } from '../../components/organiser/NotYours';
-import { useAuth } from '../../lib/auth';
+import { OwnCampaign } from '../../components/organiser/OwnCampaign';
 import '../../components/organiser/organiser.css';
 
 const DONATIONS_PER_PAGE = 20;
@@ -19,66 +18,9 @@ const TOTALS_REFRESH_MS = 30_000;
 
 export default function OrganiserCampaignPage() {
   const { id = '' } = useParams();
-  const { user } = useAuth();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
-  const campaign = useQuery({ queryKey: organiserKeys.campaign(id), queryFn: () => organiserApi.get(id), meta: privateMeta });
-
-  if (campaign.isPending) {
-    return (
-      <section className="page">
-        <h1>Your campaign</h1>
-        <Loading />
-      </section>
-    );
-  }
-  if (campaign.isError) {
-    const missing = campaign.error instanceof ApiError && (campaign.error.status === 404 || campaign.error.status === 400);
-    return (
-      <section className="page">
-        <h1>{missing ? 'Campaign not found' : 'Your campaign'}</h1>
-        {missing ? (
-          <p>
-            No campaign of yours has this address. <Link to="/me/campaigns">See your campaigns</Link>
-          </p>
-        ) : (
-          <ErrorState error={campaign.error} onRetry={() => void campaign.refetch()} />
-        )}
-      </section>
-    );
-  }
-
-  const data = campaign.data;
-  if (!mayManage(data, user)) return <NotYours campaign={data} />;
-  return (
-    <section className="page">
-      <p>
-        <Link to="/me/campaigns">← My campaigns</Link>
-      </p>
-      <h1>{data.title}</h1>
-      {notice === 'submitted' && data.status === 'draft' && (
-        <p className="alert success" role="status">
-          Submitted for approval. An admin reviews your campaign; once approved it goes live and donors can give. You can still edit it until then.
-        </p>
-      )}
-      <StatusPanel campaign={data} />
-      {data.status === 'draft' ? (
-        <section className="card org-card" aria-labelledby="donations-heading">
-          <h2 id="donations-heading">Donations</h2>
-          <p>Donations open once an admin approves the campaign.</p>
-        </section>
-      ) : (
-        <>
-          <Totals campaign={data} />
-          <Donations campaignId={data.id} status={data.status} />
-        </>
-      )}
-      <details className="card org-card">
-        <summary>Everything in this campaign</summary>
-        <CampaignFacts campaign={data} />
-      </details>
-    </section>
-  );
+  return <OwnCampaign id={id} heading="Your campaign">{(data) => <CampaignOverview data={data} notice={notice} />}</OwnCampaign>;
 }
 
 function StatusPanel({ campaign }: { campaign: Campaign }) {
@@ -292,4 +234,36 @@ function Donations({ campaignId, status }: { campaignId: string; status: string 
 
 function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
+}
+
+function CampaignOverview({ data, notice }: { data: Campaign; notice: string | undefined }) {
+  return (
+    <section className="page">
+      <p>
+        <Link to="/me/campaigns">← My campaigns</Link>
+      </p>
+      <h1>{data.title}</h1>
+      {notice === 'submitted' && data.status === 'draft' && (
+        <p className="alert success" role="status">
+          Submitted for approval. An admin reviews your campaign; once approved it goes live and donors can give. You can still edit it until then.
+        </p>
+      )}
+      <StatusPanel campaign={data} />
+      {data.status === 'draft' ? (
+        <section className="card org-card" aria-labelledby="donations-heading">
+          <h2 id="donations-heading">Donations</h2>
+          <p>Donations open once an admin approves the campaign.</p>
+        </section>
+      ) : (
+        <>
+          <Totals campaign={data} />
+          <Donations campaignId={data.id} status={data.status} />
+        </>
+      )}
+      <details className="card org-card">
+        <summary>Everything in this campaign</summary>
+        <CampaignFacts campaign={data} />
+      </details>
+    </section>
+  );
 }
