@@ -53,6 +53,27 @@ public sealed class ServiceModelTests
             .ShouldBe(["identity", "campaigns", "pledges", "payments", "query", "notifications", "admin", "redis", "rabbitmq"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task the_gateway_serves_the_web_apps_build_and_vites_dev_server_runs_only_when_asked_for()
+    {
+        var plain = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CareForAll_AppHost>(
+            ["--Infrastructure:Mode=local", "--Infrastructure:Local:Isolated=true", "--Gateway:Port=0"]);
+        var withDevServer = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CareForAll_AppHost>(
+            ["--Infrastructure:Mode=local", "--Infrastructure:Local:Isolated=true", "--Gateway:Port=0", "--Web:DevServer=true"]);
+
+        var gateway = plain.Resources.Single(r => r.Name == "gateway");
+        var root = (await EnvironmentOf(gateway))["Web__Root"].ShouldBeOfType<string>();
+        Path.IsPathRooted(root).ShouldBeTrue();
+        root.Replace('\\', '/').ShouldEndWith("src/web/dist");
+        File.Exists(Path.Combine(root, "..", "package.json")).ShouldBeTrue("Web__Root points into the web app's folder");
+        plain.Resources.ShouldNotContain(r => r.Name == "web");
+
+        var web = withDevServer.Resources.Single(r => r.Name == "web").ShouldBeOfType<ExecutableResource>();
+        web.Command.ShouldBe("npm");
+        web.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ShouldContain("gateway");
+        (await EnvironmentOf(web))["CAREFORALL_GATEWAY_URL"].ShouldBeOfType<string>().ShouldStartWith("http://localhost:");
+    }
+
     private static async Task<Dictionary<string, object>> EnvironmentOf(IResource resource)
     {
         var context = new EnvironmentCallbackContext(
