@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
@@ -42,4 +43,21 @@ export function NotFound() {
       </p>
     </section>
   );
+}
+
+/** Loading, failed, empty or the content: the states every list has, said the same way on every page. */
+export function QueryStates<T>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError || query.data === undefined) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return <>{isEmpty?.(query.data) ? empty : children(query.data)}</>;
 }

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useAnnouncer, useFocusRescue } from './hooks';
@@ -63,36 +63,38 @@ export default function ApprovalsPage() {
       <PageTitle ref={heading}>Approvals</PageTitle>
       <p className="muted">New campaigns wait here as drafts until you approve them (they go live) or reject them with a reason.</p>
       <StatusMessage message={message} />
-      {queue.isPending ? (
-        <Loading />
-      ) : queue.isError ? (
-        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : items.length === 0 ? (
-        page > 1 ? (
-          <Empty>
-            <p>No campaigns on this page.</p>
-            <button type="button" className="button secondary" onClick={() => setParams(withParam(params, 'page', null))}>
-              Back to the first page
-            </button>
-          </Empty>
-        ) : (
-          <Empty>
-            <p>No campaigns are waiting for approval.</p>
-          </Empty>
-        )
-      ) : (
-        <>
-          <p className="muted">{pagination && `${number(pagination.total)} waiting for approval, oldest last.`}</p>
-          <ul className="a-approval-list">
-            {items.map((campaign) => (
-              <li key={campaign.id}>
-                <ApprovalItem campaign={campaign} money={money} onDecide={open} />
-              </li>
-            ))}
-          </ul>
-          {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
-        </>
-      )}
+      <QueryStates
+        query={queue}
+        isEmpty={() => items.length === 0}
+        empty={
+          page > 1 ? (
+            <Empty>
+              <p>No campaigns on this page.</p>
+              <button type="button" className="button secondary" onClick={() => setParams(withParam(params, 'page', null))}>
+                Back to the first page
+              </button>
+            </Empty>
+          ) : (
+            <Empty>
+              <p>No campaigns are waiting for approval.</p>
+            </Empty>
+          )
+        }
+      >
+        {() => (
+          <>
+            <p className="muted">{pagination && `${number(pagination.total)} waiting for approval, oldest last.`}</p>
+            <ul className="a-approval-list">
+              {items.map((campaign) => (
+                <li key={campaign.id}>
+                  <ApprovalItem campaign={campaign} money={money} onDecide={open} />
+                </li>
+              ))}
+            </ul>
+            {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
+          </>
+        )}
+      </QueryStates>
 
       <ConfirmDialog
         open={decision !== null}

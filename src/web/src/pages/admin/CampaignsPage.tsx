@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { Filters, SelectFilter, TextFilter } from './Filters';
 import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, campaignsQuery, campaignStatusLabel, campaignTypeLabel, withParam } from './helpers';
@@ -35,66 +35,68 @@ export default function CampaignsPage() {
         <SelectFilter name="type" label="Type" options={CAMPAIGN_TYPES} hint="Narrows the campaigns on the current page only." />
       </Filters>
 
-      {campaigns.isPending ? (
-        <Loading />
-      ) : campaigns.isError ? (
-        <ErrorState error={campaigns.error} onRetry={() => void campaigns.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>
-          <p>{all.length > 0 ? 'No campaign of this type on this page.' : 'No campaigns match these filters.'}</p>
-        </Empty>
-      ) : (
-        <>
-          <p className="muted">
-            {pagination && `${number(pagination.total)} campaigns${type ? `; showing the ${campaignTypeLabel(type).toLowerCase()} ones on this page` : ''}.`}
-          </p>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">Campaigns, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Goal</th>
-                  <th scope="col">Raised</th>
-                  <th scope="col">Organiser</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Ends</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((campaign) => (
-                  <tr key={campaign.id}>
-                    <th scope="row">
-                      <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>
-                    </th>
-                    <td>{campaignTypeLabel(campaign.campaignType)}</td>
-                    <td>
-                      <Badge tone={campaign.status}>{campaignStatusLabel(campaign.status)}</Badge>
-                      {campaign.status === 'draft' && (
-                        <>
-                          {' '}
-                          <Link to="/admin/approvals">Review</Link>
-                        </>
-                      )}
-                      {campaign.cancelReason && <p className="muted a-small">Reason: {campaign.cancelReason}</p>}
-                    </td>
-                    <td>{money(campaign.goalAmount, campaign.currency)}</td>
-                    <td>{money(campaign.currentAmount, campaign.currency)}</td>
-                    <td>
-                      <Id value={campaign.organizerId} />
-                    </td>
-                    <td>{date(campaign.createdAt)}</td>
-                    <td>{campaign.endDate ? date(campaign.endDate) : '—'}</td>
+      <QueryStates
+        query={campaigns}
+        isEmpty={() => items.length === 0}
+        empty={
+          <Empty>
+            <p>{all.length > 0 ? 'No campaign of this type on this page.' : 'No campaigns match these filters.'}</p>
+          </Empty>
+        }
+      >
+        {() => (
+          <>
+            <p className="muted">
+              {pagination && `${number(pagination.total)} campaigns${type ? `; showing the ${campaignTypeLabel(type).toLowerCase()} ones on this page` : ''}.`}
+            </p>
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">Campaigns, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Title</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Goal</th>
+                    <th scope="col">Raised</th>
+                    <th scope="col">Organiser</th>
+                    <th scope="col">Created</th>
+                    <th scope="col">Ends</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {items.map((campaign) => (
+                    <tr key={campaign.id}>
+                      <th scope="row">
+                        <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>
+                      </th>
+                      <td>{campaignTypeLabel(campaign.campaignType)}</td>
+                      <td>
+                        <Badge tone={campaign.status}>{campaignStatusLabel(campaign.status)}</Badge>
+                        {campaign.status === 'draft' && (
+                          <>
+                            {' '}
+                            <Link to="/admin/approvals">Review</Link>
+                          </>
+                        )}
+                        {campaign.cancelReason && <p className="muted a-small">Reason: {campaign.cancelReason}</p>}
+                      </td>
+                      <td>{money(campaign.goalAmount, campaign.currency)}</td>
+                      <td>{money(campaign.currentAmount, campaign.currency)}</td>
+                      <td>
+                        <Id value={campaign.organizerId} />
+                      </td>
+                      <td>{date(campaign.createdAt)}</td>
+                      <td>{campaign.endDate ? date(campaign.endDate) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { Filters, SelectFilter } from './Filters';
 import { useAnnouncer, useFocusRescue } from './hooks';
@@ -53,31 +53,33 @@ export default function NotificationsPage() {
       <StatusMessage message={message} />
       {markRead.isError && <ErrorAlert error={markRead.error} />}
 
-      {notifications.isPending ? (
-        <Loading />
-      ) : notifications.isError ? (
-        <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>
-          <p>{query.unread ? 'No unread notifications.' : 'No notifications match these filters.'}</p>
-        </Empty>
-      ) : (
-        <>
-          <p className="muted">{pagination && `${number(pagination.total)} notifications, newest first.`}</p>
-          <ul className="a-notification-list">
-            {items.map((notification) => (
-              <li key={notification.id}>
-                <NotificationItem
-                  notification={notification}
-                  busy={markRead.isPending && markRead.variables?.id === notification.id}
-                  onRead={() => markRead.mutate(notification)}
-                />
-              </li>
-            ))}
-          </ul>
-          {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
-        </>
-      )}
+      <QueryStates
+        query={notifications}
+        isEmpty={() => items.length === 0}
+        empty={
+          <Empty>
+            <p>{query.unread ? 'No unread notifications.' : 'No notifications match these filters.'}</p>
+          </Empty>
+        }
+      >
+        {() => (
+          <>
+            <p className="muted">{pagination && `${number(pagination.total)} notifications, newest first.`}</p>
+            <ul className="a-notification-list">
+              {items.map((notification) => (
+                <li key={notification.id}>
+                  <NotificationItem
+                    notification={notification}
+                    busy={markRead.isPending && markRead.variables?.id === notification.id}
+                    onRead={() => markRead.mutate(notification)}
+                  />
+                </li>
+              ))}
+            </ul>
+            {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

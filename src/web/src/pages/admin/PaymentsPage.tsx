@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Filters, SelectFilter } from './Filters';
@@ -109,88 +109,90 @@ export default function PaymentsPage() {
       </Filters>
       <StatusMessage message={message} />
 
-      {payments.isPending ? (
-        <Loading />
-      ) : payments.isError ? (
-        <ErrorState error={payments.error} onRetry={() => void payments.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>
-          <p>No payments match these filters.</p>
-        </Empty>
-      ) : (
-        <>
-          <div className="row">
-            <p className="muted">{pagination && `${number(pagination.total)} payments, newest first.`}</p>
-            <button type="button" className="button secondary a-small" onClick={() => void payments.refetch()}>
-              Refresh list
-            </button>
-          </div>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">Payments, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Created</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Transaction</th>
-                  <th scope="col">Campaign</th>
-                  <th scope="col">Method</th>
-                  <th scope="col">Risk</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((payment) => {
-                  const actions = paymentActions(payment);
-                  const amount = money(payment.amount, payment.currency);
-                  return (
-                    <tr key={payment.id} data-testid="payment-row">
-                      <td className="a-when">{dateTime(payment.createdAt)}</td>
-                      <th scope="row">{amount}</th>
-                      <td>
-                        <Badge tone={payment.held ? 'held' : payment.status}>{paymentStatusLabel(payment)}</Badge>
-                        {payment.refundedAt && <p className="muted a-small">refunded {dateTime(payment.refundedAt)}</p>}
-                        {!payment.refundedAt && payment.completedAt && <p className="muted a-small">completed {dateTime(payment.completedAt)}</p>}
-                      </td>
-                      <td>
-                        <code className="a-break">{payment.tranId}</code>
-                      </td>
-                      <td>
-                        <Link to={`/campaigns/${payment.campaignId}`}>
-                          <Id value={payment.campaignId} />
-                        </Link>
-                      </td>
-                      <td>{paymentMethodLabel(payment.paymentMethod)}</td>
-                      <td>{payment.riskLevel === null ? '—' : payment.riskLevel === 1 ? 'High (1)' : `Normal (${payment.riskLevel})`}</td>
-                      <td>
-                        {actions.length === 0 ? (
-                          <span className="muted">—</span>
-                        ) : (
-                          <div className="row a-nowrap">
-                            {actions.map((action) => (
-                              <button
-                                key={action}
-                                type="button"
-                                className={action === 'release' ? 'button a-small' : 'button danger a-small'}
-                                aria-label={`${PAYMENT_ACTION_TEXT[action].button} ${amount} payment ${payment.tranId}`}
-                                onClick={() => open(action, payment)}
-                              >
-                                {PAYMENT_ACTION_TEXT[action].button}
-                              </button>
-                            ))}
-                          </div>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
-        </>
-      )}
+      <QueryStates
+        query={payments}
+        isEmpty={() => items.length === 0}
+        empty={
+          <Empty>
+            <p>No payments match these filters.</p>
+          </Empty>
+        }
+      >
+        {() => (
+          <>
+            <div className="row">
+              <p className="muted">{pagination && `${number(pagination.total)} payments, newest first.`}</p>
+              <button type="button" className="button secondary a-small" onClick={() => void payments.refetch()}>
+                Refresh list
+              </button>
+            </div>
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">Payments, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Created</th>
+                    <th scope="col">Amount</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Transaction</th>
+                    <th scope="col">Campaign</th>
+                    <th scope="col">Method</th>
+                    <th scope="col">Risk</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((payment) => {
+                    const actions = paymentActions(payment);
+                    const amount = money(payment.amount, payment.currency);
+                    return (
+                      <tr key={payment.id} data-testid="payment-row">
+                        <td className="a-when">{dateTime(payment.createdAt)}</td>
+                        <th scope="row">{amount}</th>
+                        <td>
+                          <Badge tone={payment.held ? 'held' : payment.status}>{paymentStatusLabel(payment)}</Badge>
+                          {payment.refundedAt && <p className="muted a-small">refunded {dateTime(payment.refundedAt)}</p>}
+                          {!payment.refundedAt && payment.completedAt && <p className="muted a-small">completed {dateTime(payment.completedAt)}</p>}
+                        </td>
+                        <td>
+                          <code className="a-break">{payment.tranId}</code>
+                        </td>
+                        <td>
+                          <Link to={`/campaigns/${payment.campaignId}`}>
+                            <Id value={payment.campaignId} />
+                          </Link>
+                        </td>
+                        <td>{paymentMethodLabel(payment.paymentMethod)}</td>
+                        <td>{payment.riskLevel === null ? '—' : payment.riskLevel === 1 ? 'High (1)' : `Normal (${payment.riskLevel})`}</td>
+                        <td>
+                          {actions.length === 0 ? (
+                            <span className="muted">—</span>
+                          ) : (
+                            <div className="row a-nowrap">
+                              {actions.map((action) => (
+                                <button
+                                  key={action}
+                                  type="button"
+                                  className={action === 'release' ? 'button a-small' : 'button danger a-small'}
+                                  aria-label={`${PAYMENT_ACTION_TEXT[action].button} ${amount} payment ${payment.tranId}`}
+                                  onClick={() => open(action, payment)}
+                                >
+                                  {PAYMENT_ACTION_TEXT[action].button}
+                                </button>
+                              ))}
+                            </div>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
+          </>
+        )}
+      </QueryStates>
 
       <ConfirmDialog
         open={pending !== null}

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Filters, SelectFilter, TextFilter } from './Filters';
@@ -78,77 +78,79 @@ export default function UsersPage() {
       </Filters>
       <StatusMessage message={message} />
 
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>
-          <p>No users match these filters.</p>
-        </Empty>
-      ) : (
-        <>
-          <p className="muted">{pagination && `${number(pagination.total)} users, newest first.`}</p>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">Users, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Email verified</th>
-                  <th scope="col">Joined</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((user) => {
-                  const name = personName(user);
-                  const self = me?.id === user.id;
-                  return (
-                    <tr key={user.id}>
-                      <th scope="row">
-                        {name || <span className="muted">No name</span>}
-                        {self && <span className="muted"> (you)</span>}
-                      </th>
-                      <td className="a-break">{user.email}</td>
-                      <td>{user.role === 'ADMIN' ? 'Admin' : 'User'}</td>
-                      <td>
-                        {user.isActive ? (
-                          <Badge tone="active">Active</Badge>
-                        ) : (
-                          <>
-                            <Badge tone="suspended">Suspended</Badge>
-                            {user.suspendedAt && <p className="muted a-small">since {dateTime(user.suspendedAt)}</p>}
-                          </>
-                        )}
-                      </td>
-                      <td>{user.emailVerified ? 'Yes' : 'No'}</td>
-                      <td>{date(user.createdAt)}</td>
-                      <td>
-                        {self ? (
-                          <span className="muted">—</span>
-                        ) : user.isActive ? (
-                          <button type="button" className="button danger a-small" aria-label={`Suspend ${name || user.email}`} onClick={() => open('suspended', user)}>
-                            Suspend
-                          </button>
-                        ) : (
-                          <button type="button" className="button secondary a-small" aria-label={`Reactivate ${name || user.email}`} onClick={() => open('active', user)}>
-                            Reactivate
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
-        </>
-      )}
+      <QueryStates
+        query={users}
+        isEmpty={() => items.length === 0}
+        empty={
+          <Empty>
+            <p>No users match these filters.</p>
+          </Empty>
+        }
+      >
+        {() => (
+          <>
+            <p className="muted">{pagination && `${number(pagination.total)} users, newest first.`}</p>
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">Users, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Email verified</th>
+                    <th scope="col">Joined</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((user) => {
+                    const name = personName(user);
+                    const self = me?.id === user.id;
+                    return (
+                      <tr key={user.id}>
+                        <th scope="row">
+                          {name || <span className="muted">No name</span>}
+                          {self && <span className="muted"> (you)</span>}
+                        </th>
+                        <td className="a-break">{user.email}</td>
+                        <td>{user.role === 'ADMIN' ? 'Admin' : 'User'}</td>
+                        <td>
+                          {user.isActive ? (
+                            <Badge tone="active">Active</Badge>
+                          ) : (
+                            <>
+                              <Badge tone="suspended">Suspended</Badge>
+                              {user.suspendedAt && <p className="muted a-small">since {dateTime(user.suspendedAt)}</p>}
+                            </>
+                          )}
+                        </td>
+                        <td>{user.emailVerified ? 'Yes' : 'No'}</td>
+                        <td>{date(user.createdAt)}</td>
+                        <td>
+                          {self ? (
+                            <span className="muted">—</span>
+                          ) : user.isActive ? (
+                            <button type="button" className="button danger a-small" aria-label={`Suspend ${name || user.email}`} onClick={() => open('suspended', user)}>
+                              Suspend
+                            </button>
+                          ) : (
+                            <button type="button" className="button secondary a-small" aria-label={`Reactivate ${name || user.email}`} onClick={() => open('active', user)}>
+                              Reactivate
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {pagination && <Pager pagination={pagination} onPage={(p) => setParams(withParam(params, 'page', p))} />}
+          </>
+        )}
+      </QueryStates>
 
       <ConfirmDialog
         open={change !== null}

@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useLiveTotals, type LiveMode } from '../../lib/live';
 import { formatPercent } from '../../lib/format';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, ErrorState, Loading, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ShareButton } from '../../components/donor/ShareButton';
@@ -212,36 +212,38 @@ function DonorWall({ campaignId, donationCount }: { campaignId: string; donation
   return (
     <section aria-labelledby="wall-title" className="donor-wall">
       <h2 id="wall-title">{t('donor.wall.title')}</h2>
-      {wall.isPending ? (
-        <Loading />
-      ) : wall.isError ? (
-        <ErrorState error={wall.error} onRetry={() => void wall.refetch()} />
-      ) : wall.data.items.length === 0 ? (
-        <Empty>
-          <p>{t('donor.wall.empty')}</p>
-        </Empty>
-      ) : (
-        <>
-          <ul className="wall-list">
-            {wall.data.items.map((d, index) => {
-              const name = d.isAnonymous || !d.donorName?.trim() ? t('donor.wall.anonymous') : d.donorName;
-              return (
-                <li key={`${d.donatedAt}-${index}`} className="wall-item">
-                  <div className="wall-item-head">
-                    <span className="wall-name">{name}</span>
-                    <strong>{money(d.amount, d.currency)}</strong>
-                  </div>
-                  <time className="muted" dateTime={d.donatedAt}>
-                    {dateTime(d.donatedAt)}
-                  </time>
-                  {d.message && <p className="donation-message">“{d.message}”</p>}
-                </li>
-              );
-            })}
-          </ul>
-          <Pager pagination={wall.data.pagination} onPage={setPage} />
-        </>
-      )}
+      <QueryStates
+        query={wall}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <Empty>
+            <p>{t('donor.wall.empty')}</p>
+          </Empty>
+        }
+      >
+        {(data) => (
+          <>
+            <ul className="wall-list">
+              {data.items.map((d, index) => {
+                const name = d.isAnonymous || !d.donorName?.trim() ? t('donor.wall.anonymous') : d.donorName;
+                return (
+                  <li key={`${d.donatedAt}-${index}`} className="wall-item">
+                    <div className="wall-item-head">
+                      <span className="wall-name">{name}</span>
+                      <strong>{money(d.amount, d.currency)}</strong>
+                    </div>
+                    <time className="muted" dateTime={d.donatedAt}>
+                      {dateTime(d.donatedAt)}
+                    </time>
+                    {d.message && <p className="donation-message">“{d.message}”</p>}
+                  </li>
+                );
+              })}
+            </ul>
+            <Pager pagination={data.pagination} onPage={setPage} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { CampaignCard } from '../../components/donor/CampaignCard';
 import { campaignStatusLabel, typeLabel } from '../../components/donor/labels';
@@ -144,44 +144,46 @@ export default function CampaignsPage() {
         {list.data && !list.isError ? t('donor.browse.count', { count: number(list.data.pagination.total) }) : ''}
       </p>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>
-          <p>{filtered ? t('donor.browse.emptyFiltered') : t('donor.browse.empty')}</p>
-        </Empty>
-      ) : (
-        <>
-          <ul className="grid card-list" aria-busy={list.isFetching}>
-            {list.data.items.map((c) => (
-              <li key={c.id}>
-                <CampaignCard
-                  headingLevel={2}
-                  campaign={{
-                    id: c.id,
-                    title: c.title,
-                    campaignType: c.campaignType,
-                    status: c.status,
-                    raised: c.currentAmount,
-                    goal: c.goalAmount,
-                    currency: c.currency,
-                    endDate: c.endDate,
-                  }}
-                />
-              </li>
-            ))}
-          </ul>
-          <Pager
-            pagination={list.data.pagination}
-            onPage={(page) => {
-              go({ ...filters, page });
-              window.scrollTo({ top: 0 });
-            }}
-          />
-        </>
-      )}
+      <QueryStates
+        query={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <Empty>
+            <p>{filtered ? t('donor.browse.emptyFiltered') : t('donor.browse.empty')}</p>
+          </Empty>
+        }
+      >
+        {(data) => (
+          <>
+            <ul className="grid card-list" aria-busy={list.isFetching}>
+              {data.items.map((c) => (
+                <li key={c.id}>
+                  <CampaignCard
+                    headingLevel={2}
+                    campaign={{
+                      id: c.id,
+                      title: c.title,
+                      campaignType: c.campaignType,
+                      status: c.status,
+                      raised: c.currentAmount,
+                      goal: c.goalAmount,
+                      currency: c.currency,
+                      endDate: c.endDate,
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
+            <Pager
+              pagination={data.pagination}
+              onPage={(page) => {
+                go({ ...filters, page });
+                window.scrollTo({ top: 0 });
+              }}
+            />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { DonationList } from '../../components/donor/DonationList';
 import type { DonationRecord } from '../../components/donor/types';
@@ -63,29 +63,31 @@ export default function GuestHistoryPage() {
     <section className="page guest-history">
       <h1>{t('donor.guest.title')}</h1>
       <p className="muted">{t('donor.guest.for', { email: credentials.email })}</p>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>
-          <p>{t('donor.guest.empty')}</p>
-          <p>
-            <Link to="/campaigns?status=active">{t('donor.home.cta')}</Link>
-          </p>
-        </Empty>
-      ) : (
-        <>
-          <DonationList donations={list.data.items} />
-          <Pager
-            pagination={list.data.pagination}
-            onPage={(next) => {
-              setPage(next);
-              window.scrollTo({ top: 0 });
-            }}
-          />
-        </>
-      )}
+      <QueryStates
+        query={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <Empty>
+            <p>{t('donor.guest.empty')}</p>
+            <p>
+              <Link to="/campaigns?status=active">{t('donor.home.cta')}</Link>
+            </p>
+          </Empty>
+        }
+      >
+        {(data) => (
+          <>
+            <DonationList donations={data.items} />
+            <Pager
+              pagination={data.pagination}
+              onPage={(next) => {
+                setPage(next);
+                window.scrollTo({ top: 0 });
+              }}
+            />
+          </>
+        )}
+      </QueryStates>
       <p className="muted">{t('donor.guest.linkNote')}</p>
     </section>
   );

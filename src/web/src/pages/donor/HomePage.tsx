@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import type { CampaignTotals } from '../../lib/live';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { CampaignCard } from '../../components/donor/CampaignCard';
 import { typeLabel } from '../../components/donor/labels';
 import { CAMPAIGN_TYPES, type CampaignType, type PlatformStatistics } from '../../components/donor/types';
@@ -56,30 +56,30 @@ export function HomePage() {
 
       <section aria-labelledby="stats-title">
         <h2 id="stats-title">{t('donor.home.statsTitle')}</h2>
-        {stats.isPending ? (
-          <Loading />
-        ) : stats.isError ? (
-          <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />
-        ) : (
-          <dl className="stat-tiles">
-            <div className="card stat-tile">
-              <dt>{t('donor.home.statRaised')}</dt>
-              <dd>{money(stats.data.totalRaised, stats.data.currency, { whole: true })}</dd>
-            </div>
-            <div className="card stat-tile">
-              <dt>{t('donor.home.statDonations')}</dt>
-              <dd>{number(stats.data.totalDonations)}</dd>
-            </div>
-            <div className="card stat-tile">
-              <dt>{t('donor.home.statDonors')}</dt>
-              <dd>{number(stats.data.totalDonors)}</dd>
-            </div>
-            <div className="card stat-tile">
-              <dt>{t('donor.home.statActive')}</dt>
-              <dd>{number(stats.data.activeCampaigns)}</dd>
-            </div>
-          </dl>
-        )}
+        <QueryStates
+          query={stats}
+        >
+          {(data) => (
+            <dl className="stat-tiles">
+              <div className="card stat-tile">
+                <dt>{t('donor.home.statRaised')}</dt>
+                <dd>{money(data.totalRaised, data.currency, { whole: true })}</dd>
+              </div>
+              <div className="card stat-tile">
+                <dt>{t('donor.home.statDonations')}</dt>
+                <dd>{number(data.totalDonations)}</dd>
+              </div>
+              <div className="card stat-tile">
+                <dt>{t('donor.home.statDonors')}</dt>
+                <dd>{number(data.totalDonors)}</dd>
+              </div>
+              <div className="card stat-tile">
+                <dt>{t('donor.home.statActive')}</dt>
+                <dd>{number(data.activeCampaigns)}</dd>
+              </div>
+            </dl>
+          )}
+        </QueryStates>
       </section>
 
       <section aria-labelledby="top-title">
@@ -109,37 +109,39 @@ function TopList({ title, query }: { title: string; query: ReturnType<typeof use
   return (
     <section className="top-list">
       <h3>{title}</h3>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        <Empty>
-          <p>{t('donor.home.noCampaigns')}</p>
-        </Empty>
-      ) : (
-        <ul className="grid card-list">
-          {query.data.map((c) => (
-            <li key={c.campaignId}>
-              <CampaignCard
-                headingLevel={4}
-                campaign={{
-                  id: c.campaignId,
-                  title: c.title,
-                  campaignType: c.campaignType,
-                  status: c.status,
-                  raised: c.raisedAmount,
-                  goal: c.goalAmount,
-                  currency: c.currency,
-                  percent: c.progressPercentage,
-                  endDate: c.endDate,
-                  donorCount: c.donorCount,
-                }}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryStates
+        query={query}
+        isEmpty={(data) => data.length === 0}
+        empty={
+          <Empty>
+            <p>{t('donor.home.noCampaigns')}</p>
+          </Empty>
+        }
+      >
+        {(data) => (
+          <ul className="grid card-list">
+            {data.map((c) => (
+              <li key={c.campaignId}>
+                <CampaignCard
+                  headingLevel={4}
+                  campaign={{
+                    id: c.campaignId,
+                    title: c.title,
+                    campaignType: c.campaignType,
+                    status: c.status,
+                    raised: c.raisedAmount,
+                    goal: c.goalAmount,
+                    currency: c.currency,
+                    percent: c.progressPercentage,
+                    endDate: c.endDate,
+                    donorCount: c.donorCount,
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
     </section>
   );
 }

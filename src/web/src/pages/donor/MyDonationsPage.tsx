@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { DonationList } from '../../components/donor/DonationList';
 import type { DonationRecord, UserStatistics } from '../../components/donor/types';
@@ -42,62 +42,64 @@ export default function MyDonationsPage() {
         <h2 id="mine-summary" className="visually-hidden">
           {t('donor.mine.summary')}
         </h2>
-        {stats.isPending ? (
-          <Loading />
-        ) : stats.isError ? (
-          <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />
-        ) : (
-          <dl className="stat-tiles">
-            <div className="card stat-tile">
-              <dt>{t('donor.mine.total')}</dt>
-              <dd>{money(stats.data.totalDonated, stats.data.currency)}</dd>
-            </div>
-            <div className="card stat-tile">
-              <dt>{t('donor.mine.count')}</dt>
-              <dd>{number(stats.data.donationCount)}</dd>
-            </div>
-            <div className="card stat-tile">
-              <dt>{t('donor.mine.campaigns')}</dt>
-              <dd>{number(stats.data.campaignsSupported)}</dd>
-            </div>
-            {stats.data.firstDonationAt && (
+        <QueryStates
+          query={stats}
+        >
+          {(data) => (
+            <dl className="stat-tiles">
               <div className="card stat-tile">
-                <dt>{t('donor.mine.since')}</dt>
-                <dd>{date(stats.data.firstDonationAt)}</dd>
+                <dt>{t('donor.mine.total')}</dt>
+                <dd>{money(data.totalDonated, data.currency)}</dd>
               </div>
-            )}
-          </dl>
-        )}
+              <div className="card stat-tile">
+                <dt>{t('donor.mine.count')}</dt>
+                <dd>{number(data.donationCount)}</dd>
+              </div>
+              <div className="card stat-tile">
+                <dt>{t('donor.mine.campaigns')}</dt>
+                <dd>{number(data.campaignsSupported)}</dd>
+              </div>
+              {data.firstDonationAt && (
+                <div className="card stat-tile">
+                  <dt>{t('donor.mine.since')}</dt>
+                  <dd>{date(data.firstDonationAt)}</dd>
+                </div>
+              )}
+            </dl>
+          )}
+        </QueryStates>
       </section>
 
       <section aria-labelledby="mine-list">
         <h2 id="mine-list">{t('donor.mine.listTitle')}</h2>
         <p className="muted">{t('donor.mine.note')}</p>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          <Empty>
-            <p>{t('donor.mine.empty')}</p>
-            <p>
-              <Link to="/campaigns?status=active" className="button">
-                {t('donor.home.cta')}
-              </Link>
-            </p>
-          </Empty>
-        ) : (
-          <>
-            <DonationList donations={list.data.items} />
-            <Pager
-              pagination={list.data.pagination}
-              onPage={(next) => {
-                setParams(next > 1 ? { page: String(next) } : {});
-                window.scrollTo({ top: 0 });
-              }}
-            />
-          </>
-        )}
+        <QueryStates
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <Empty>
+              <p>{t('donor.mine.empty')}</p>
+              <p>
+                <Link to="/campaigns?status=active" className="button">
+                  {t('donor.home.cta')}
+                </Link>
+              </p>
+            </Empty>
+          }
+        >
+          {(data) => (
+            <>
+              <DonationList donations={data.items} />
+              <Pager
+                pagination={data.pagination}
+                onPage={(next) => {
+                  setParams(next > 1 ? { page: String(next) } : {});
+                  window.scrollTo({ top: 0 });
+                }}
+              />
+            </>
+          )}
+        </QueryStates>
       </section>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { Empty, ErrorState, Loading } from '../../components/States';
+import { Empty, QueryStates } from '../../components/States';
 import { Pager } from '../../components/Pager';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAuth } from '../../lib/auth';
@@ -53,40 +53,42 @@ export default function MyCampaignsPage() {
           ))}
         </select>
       </div>
-      {campaigns.isPending ? (
-        <Loading />
-      ) : campaigns.isError ? (
-        <ErrorState error={campaigns.error} onRetry={() => void campaigns.refetch()} />
-      ) : campaigns.data.items.length === 0 ? (
-        status ? (
-          <Empty>
-            <p>None of your campaigns is “{statusText(status).label}”.</p>
-            <button type="button" className="button secondary" onClick={() => show({ status: '', page: 1 })}>
-              Show all campaigns
-            </button>
-          </Empty>
-        ) : (
-          <Empty>
-            <p>You have not started a campaign yet.</p>
-            <p>
-              Start one with a title, the story, a goal in taka and an end date. Save it as a draft; an admin reviews it, and once approved donors
-              can find it and give. You need a verified email address to save a campaign.
-            </p>
-            <Link className="button" to="/me/campaigns/new">
-              Start a campaign
-            </Link>
-          </Empty>
-        )
-      ) : (
-        <>
-          <ul className="organiser-list">
-            {campaigns.data.items.map((campaign) => (
-              <CampaignRow key={campaign.id} campaign={campaign} />
-            ))}
-          </ul>
-          <Pager pagination={campaigns.data.pagination} onPage={(p) => show({ page: p })} />
-        </>
-      )}
+      <QueryStates
+        query={campaigns}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          status ? (
+            <Empty>
+              <p>None of your campaigns is “{statusText(status).label}”.</p>
+              <button type="button" className="button secondary" onClick={() => show({ status: '', page: 1 })}>
+                Show all campaigns
+              </button>
+            </Empty>
+          ) : (
+            <Empty>
+              <p>You have not started a campaign yet.</p>
+              <p>
+                Start one with a title, the story, a goal in taka and an end date. Save it as a draft; an admin reviews it, and once approved donors
+                can find it and give. You need a verified email address to save a campaign.
+              </p>
+              <Link className="button" to="/me/campaigns/new">
+                Start a campaign
+              </Link>
+            </Empty>
+          )
+        }
+      >
+        {(data) => (
+          <>
+            <ul className="organiser-list">
+              {data.items.map((campaign) => (
+                <CampaignRow key={campaign.id} campaign={campaign} />
+              ))}
+            </ul>
+            <Pager pagination={data.pagination} onPage={(p) => show({ page: p })} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
