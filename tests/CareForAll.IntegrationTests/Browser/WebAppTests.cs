@@ -220,6 +220,45 @@ public sealed class WebAppTests(PlatformFixture platform) : IDisposable
         (await _driver.RaisedAsync(campaignId, _ct)).ShouldBe(0m);
     }
 
+    [Fact]
+    public async Task a_session_that_ends_sends_the_organiser_to_sign_in_and_back_to_the_form_they_were_filling_in()
+    {
+        var organiser = await _driver.VerifiedUserAsync("organiser", _ct);
+        var title = $"Winter blankets for Rangpur {Guid.NewGuid():N}"[..36];
+        await using var browser = await platform.NewBrowserSessionAsync(Viewports.Phone);
+
+        await browser.RunAsync(async page =>
+        {
+            await SignInWithAsync(page, organiser);
+            await page.GotoAsync("/me/campaigns/new");
+            await page.GetByLabel("Title").FillAsync(title);
+            await page.GetByLabel("Description").FillAsync("Night temperatures fall to 6 °C; 500 families sleep without a blanket.");
+            await page.GetByLabel("Campaign type").SelectOptionAsync("emergency");
+            await page.GetByLabel("Goal amount", new() { Exact = false }).FillAsync("150000");
+            await page.GetByLabel("End date").FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+
+            // The session ends elsewhere (signed out on another device): this access token is refused from now on,
+            // and so is the refresh token the page holds.
+            var (status, body, _) = await Api.SendAsync(_driver.NewClient(), HttpMethod.Post, "/api/auth/logout",
+                new { refreshToken = organiser.RefreshToken }, organiser.AccessToken, _ct);
+            status.ShouldBe(System.Net.HttpStatusCode.OK, body.ToJsonString());
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/signin\?.*reason=expired"));
+            await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Your session ended");
+
+            await page.GetByLabel("Email").FillAsync(organiser.Email);
+            await page.GetByLabel("Password").FillAsync(Api.DefaultPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/me/campaigns/new");
+            await Expect(page.GetByLabel("Title")).ToHaveValueAsync(title);
+            await Expect(page.GetByLabel("Goal amount", new() { Exact = false })).ToHaveValueAsync("150000");
+        });
+
+        (await platform.CountAsync("campaignsdb", "SELECT count(*) FROM campaigns.campaigns WHERE title = @title", new { title }, _ct))
+            .ShouldBe(0, "nothing was saved by the refused request");
+    }
+
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]
