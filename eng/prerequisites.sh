@@ -49,7 +49,8 @@ install_chromium() {
   # The browser tests drive Debian's Chromium: nothing in the test run may download a browser of its own. A Bengali
   # font, so the Bangla pages render (and their screenshots show letters, not boxes).
   local missing=()
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # CHROMIUM_PATH names another Chromium-based browser already there (a CI runner's own Chrome, say).
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
   [ -d /usr/share/fonts/truetype/lohit-bengali ] || missing+=(fonts-lohit-beng-bengali)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "Installing ${missing[*]} (for the browser tests)"
