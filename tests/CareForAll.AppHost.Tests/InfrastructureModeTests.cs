@@ -12,6 +12,8 @@ public sealed class InfrastructureModeTests : IDisposable
     private static readonly string[] InfrastructureNames =
         ["postgres", "redis", "rabbitmq", "smtp", "identitydb", "campaignsdb", "pledgesdb", "paymentsdb", "querydb", "notificationsdb", "admindb"];
 
+    private static readonly string[] ListeningResources = ["postgres", "redis", "rabbitmq", "smtp", "gateway"];
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"careforall-model-{Guid.NewGuid():N}");
 
     [Fact]
@@ -87,6 +89,38 @@ public sealed class InfrastructureModeTests : IDisposable
 
         Should.Throw<DistributedApplicationException>(() => builder.AddPlatformInfrastructure())
             .Message.ShouldContain("kubernetes");
+    }
+
+    [Fact]
+    public async Task an_isolated_run_listens_below_the_ephemeral_ports_so_no_proxy_or_connection_takes_them_first()
+    {
+        var local = await ResourcesAsync("local");
+        var ephemeralStart = FreePorts.EphemeralRangeStart();
+
+        var ports = ListeningResources
+            .SelectMany(name => local[name].Annotations.OfType<EndpointAnnotation>().Select(e => (name, e.Name, e.Port)))
+            .ToList();
+
+        ports.ShouldNotBeEmpty();
+        foreach (var (resource, endpoint, port) in ports)
+        {
+            port.ShouldNotBeNull($"{resource}/{endpoint} has a port of its own");
+            port.Value.ShouldBeLessThan(ephemeralStart, $"{resource}/{endpoint}");
+        }
+
+        ports.Select(p => p.Port).Distinct().Count().ShouldBe(ports.Count, "no port is handed out twice");
+    }
+
+    [Fact]
+    public void the_ephemeral_range_is_read_from_the_system_and_defaults_when_it_cannot_be()
+    {
+        var file = Path.Combine(_dataDirectory, "range");
+        Directory.CreateDirectory(_dataDirectory);
+        File.WriteAllText(file, "40000\t60999\n");
+
+        FreePorts.EphemeralRangeStart(file).ShouldBe(40000);
+        FreePorts.EphemeralRangeStart(Path.Combine(_dataDirectory, "missing")).ShouldBe(32768);
+        FreePorts.Take(5, new Random(7), ephemeralStart: 20010).ShouldAllBe(port => port >= 20000 && port < 20010);
     }
 
     private async Task<Dictionary<string, IResource>> ResourcesAsync(string mode)
