@@ -34,3 +34,13 @@ export interface Campaign {
   createdAt: string;
   updatedAt: string;
 }
+
+/** GET /api/query/campaigns/{id}/donations items (the donor wall). */
+export interface WallDonation {
+  donorName: string | null;
+  isAnonymous: boolean;
+  amount: number;
+  currency: string;
+  message: string | null;
+  donatedAt: string;
+}

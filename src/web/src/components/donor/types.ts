@@ -1,20 +1,10 @@
 // The shapes the donor pages read from the API (see /api docs: campaigns §3.1, read side §7).
 
-export { CAMPAIGN_TYPES, type Campaign, type CampaignDocument, type CampaignType } from '../../lib/campaigns';
+export { CAMPAIGN_TYPES, type Campaign, type CampaignDocument, type CampaignType, type WallDonation } from '../../lib/campaigns';
 
 /** Statuses a visitor can filter the public list by. */
 export type PublicCampaignStatus = 'active' | 'completed' | 'expired';
 export const PUBLIC_STATUSES: readonly PublicCampaignStatus[] = ['active', 'completed', 'expired'];
-
-/** GET /api/query/campaigns/{id}/donations items (the donor wall). */
-export interface WallDonation {
-  donorName: string | null;
-  isAnonymous: boolean;
-  amount: number;
-  currency: string;
-  message: string | null;
-  donatedAt: string;
-}
 
 /** GET /api/query/users/{id}/donations and /api/query/guests/donations items. */
 export interface DonationRecord {

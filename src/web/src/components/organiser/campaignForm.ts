@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { FieldValues, UseFormSetError } from 'react-hook-form';
 import { ApiError } from '../../lib/api';
 import { applyServerErrors } from '../../lib/forms';
+import { DHAKA } from '../../lib/format';
 import { CAMPAIGN_TYPES, type Campaign, type EditableField } from './campaigns';
 
 export const TITLE_MIN = 3;
@@ -140,7 +141,7 @@ export function dhakaDay(instant: string | Date | null | undefined): string {
   if (!instant) return '';
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Dhaka', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: DHAKA, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
 const trimmedLength = (min: number, max: number) => (value: string) => {

@@ -3,9 +3,11 @@
 
 import { api } from '../../lib/api';
 
-import type { Campaign, CampaignStatus, CampaignType } from '../../lib/campaigns';
+import type { Campaign, CampaignStatus, CampaignType, WallDonation } from '../../lib/campaigns';
+import type { CampaignTotals } from '../../lib/live';
 
-export { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, type Campaign, type CampaignDocument, type CampaignStatus, type CampaignType } from '../../lib/campaigns';
+export { CAMPAIGN_STATUSES, CAMPAIGN_TYPES, type Campaign, type CampaignDocument, type CampaignStatus, type CampaignType, type WallDonation } from '../../lib/campaigns';
+export type { CampaignTotals } from '../../lib/live';
 
 export const CAMPAIGN_TYPE_LABELS: Record<CampaignType, string> = {
   medical: 'Medical',
@@ -13,28 +15,6 @@ export const CAMPAIGN_TYPE_LABELS: Record<CampaignType, string> = {
   emergency: 'Emergency',
   long_term: 'Long-term support',
 };
-
-export interface CampaignTotals {
-  campaignId: string;
-  raisedAmount: number;
-  goalAmount: number | null;
-  currency: string;
-  donorCount: number;
-  donationCount: number;
-  progressPercentage: number;
-  lastDonationAt: string | null;
-  status: string | null;
-  updatedAt: string;
-}
-
-export interface WallDonation {
-  donorName: string | null;
-  isAnonymous: boolean;
-  amount: number;
-  currency: string;
-  message: string | null;
-  donatedAt: string;
-}
 
 /** Where the organiser sees a status: the words, and what it means for them. */
 export const STATUS_TEXT: Record<CampaignStatus, { label: string; help: string }> = {

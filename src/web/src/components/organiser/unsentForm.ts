@@ -2,6 +2,7 @@
 // person to sign-in and back, and the editor picks up where they were. Kept per user and per campaign ("new" for a
 // campaign not created yet), with the Idempotency-Key of a create that may have reached the platform.
 
+import { keyFor } from '../../lib/idempotency';
 import type { CampaignFormValues } from './campaignForm';
 
 export interface UnsentForm {
@@ -71,9 +72,7 @@ export function clearUnsent(storage: Storage, key: string): void {
 }
 
 /** The Idempotency-Key for creating with `body`: the previous attempt's when the body is the same, else a new one. */
-export function createKeyFor(previous: UnsentForm['createAttempt'], body: string, newKey: () => string): string {
-  return previous && previous.body === body ? previous.key : newKey();
-}
+export const createKeyFor: (previous: UnsentForm['createAttempt'], body: string, newKey: () => string) => string = keyFor;
 
 /** Whether the form holds anything different from where it started (nothing to keep otherwise). */
 export function differs(a: CampaignFormValues, b: CampaignFormValues): boolean {

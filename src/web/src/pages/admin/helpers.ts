@@ -95,29 +95,7 @@ export const PAYMENT_ACTION_TEXT: Record<PaymentAction, { button: string; confir
   reject: { button: 'Reject', confirm: 'Confirm reject', title: 'Reject this held payment?', reasonRequired: true },
 };
 
-/**
- * One Idempotency-Key per attempt: the same request sent again (a retry after a dropped connection or a busy
- * answer) carries the same key, so the platform answers it once; a changed request (another reason) is a new
- * attempt with a new key — the old key would be refused as reused with a different body.
- */
-export class AttemptKey {
-  private key: string | null = null;
-  private signature: string | null = null;
-  private readonly newKey: () => string;
-
-  constructor(newKey: () => string = () => crypto.randomUUID()) {
-    this.newKey = newKey;
-  }
-
-  for(request: unknown): string {
-    const signature = JSON.stringify(request ?? null);
-    if (this.key === null || this.signature !== signature) {
-      this.key = this.newKey();
-      this.signature = signature;
-    }
-    return this.key;
-  }
-}
+export { AttemptKey } from '../../lib/idempotency';
 
 // ---- Dashboard ---------------------------------------------------------------------------------------------------
 
