@@ -24,24 +24,19 @@ internal sealed class WebAppMiddleware
     private static readonly PathString[] GatewayPrefixes = [new("/api"), new("/health"), new("/alive")];
     private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
 
-    private readonly RequestDelegate _next;
     private readonly RequestDelegate _files;
     private readonly RequestDelegate _index;
 
+    // The branch ends here (every request that reaches it is answered), so the next middleware is never called.
     public WebAppMiddleware(RequestDelegate next, IFileProvider files, IWebHostEnvironment environment, ILoggerFactory loggerFactory)
     {
-        _next = next;
         _index = new StaticFileMiddleware(GatewayErrors.NotFoundAsync, environment, ServeFrom(files, PrepareIndex), loggerFactory).Invoke;
         _files = new StaticFileMiddleware(NotAFileAsync, environment, ServeFrom(files, PrepareFile), loggerFactory).Invoke;
     }
 
+    /// <summary>Only ever reached for unclaimed reads: <see cref="WebAppHosting.UseWebApp"/> mounts it behind <see cref="IsUnclaimed"/>.</summary>
     public Task InvokeAsync(HttpContext context)
     {
-        if (!IsUnclaimed(context))
-        {
-            return _next(context);
-        }
-
         // The static-file middleware leaves alone whatever an endpoint claimed, and here only the not-found fallback did.
         context.SetEndpoint(null);
         return _files(context);
