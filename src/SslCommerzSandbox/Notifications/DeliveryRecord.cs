@@ -4,6 +4,8 @@ namespace CareForAll.SslCommerzSandbox.Notifications;
 /// <param name="Sequence">Order in which attempts were sent.</param>
 /// <param name="Kind">"ipn" or "browser".</param>
 /// <param name="Status">The notification's status (VALID, FAILED...).</param>
+/// <param name="FinishedAt">When the answer (or the error) came: the merchant's answer to an IPN is the moment it took
+/// the payment in, from which a benchmark times how soon the campaign's total shows it.</param>
 /// <param name="Attempt">1 for the first try, 2 for the first retry...</param>
 /// <param name="Copy">Which of the duplicated IPNs (1 unless copies were asked for).</param>
 /// <param name="ResponseBody">The first 500 characters of the answer.</param>
@@ -19,6 +21,7 @@ internal sealed record DeliveryRecord(
     int Attempt,
     int Copy,
     DateTimeOffset SentAt,
+    DateTimeOffset FinishedAt,
     int? ResponseStatus,
     string? ResponseBody,
     string? Error,

@@ -60,7 +60,8 @@ internal sealed class NotificationPoster(
         }
 
         var record = new DeliveryRecord(
-            sequence, notification.TranId, kind, notification.Status, url, attempt, copy, sentAt, status, body, error, location,
+            sequence, notification.TranId, kind, notification.Status, url, attempt, copy, sentAt, time.GetUtcNow(), status, body,
+            error, location,
             notification.Fields.ToDictionary(field => field.Key, field => field.Value, StringComparer.Ordinal));
         journal.Add(record);
 
