@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using CareForAll.BuildingBlocks.Database;
 using CareForAll.BuildingBlocks.Messaging;
 using Npgsql;
 
@@ -112,22 +113,22 @@ public sealed class OutboxTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task the_relay_is_notified_when_the_transaction_commits()
+    public async Task writing_an_event_wakes_the_relay_in_this_process()
     {
         await using var dataSource = await TestDatabase.CreateMigratedAsync(server);
-        await using var listener = await dataSource.OpenConnectionAsync();
-        var notified = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listener.Notification += (_, args) => notified.TrySetResult(args.Channel);
-        await using (var listen = new NpgsqlCommand($"LISTEN {MessagingNames.OutboxNotifyChannel}", listener))
-        {
-            await listen.ExecuteNonQueryAsync();
-        }
+        var wakeup = new PostgresWakeup(dataSource, MessagingNames.OutboxNotifyChannel, _ => { });
+        using var stopping = new CancellationTokenSource();
+        var listening = wakeup.ListenAsync(stopping.Token);
+        // The first wake-up comes once the loop listens (it looks for what was written before).
+        await wakeup.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
-        using var waiting = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var wait = listener.WaitAsync(waiting.Token);
+        var woken = wakeup.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
         await AddEventAsync(dataSource);
-        await wait;
-        (await notified.Task.WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe(MessagingNames.OutboxNotifyChannel);
+
+        // Without the signal the loop would sleep its whole poll interval.
+        await woken.WaitAsync(TimeSpan.FromSeconds(10));
+        await stopping.CancelAsync();
+        await listening;
     }
 
     [Fact]

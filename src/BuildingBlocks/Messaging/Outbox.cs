@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CareForAll.BuildingBlocks.Database;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,14 +9,12 @@ namespace CareForAll.BuildingBlocks.Messaging;
 /// <summary>Writes events into the service's outbox, inside the caller's transaction.</summary>
 public static class Outbox
 {
+    // No pg_notify here: a notifying commit holds PostgreSQL's cluster-wide notify lock across its WAL flush. The
+    // relay in this process is signalled directly instead (PostgresWakeup.Signal).
     const string InsertSql = """
-        WITH inserted AS (
-            INSERT INTO outbox_messages
-                (event_id, event_type, occurred_at, aggregate_id, aggregate_version, data, traceparent, tracestate)
-            VALUES (@eventId, @eventType, @occurredAt, @aggregateId, @aggregateVersion, @data, @traceparent, @tracestate)
-            RETURNING 1
-        )
-        SELECT pg_notify(@channel, '') FROM inserted
+        INSERT INTO outbox_messages
+            (event_id, event_type, occurred_at, aggregate_id, aggregate_version, data, traceparent, tracestate)
+        VALUES (@eventId, @eventType, @occurredAt, @aggregateId, @aggregateVersion, @data, @traceparent, @tracestate)
         """;
 
     /// <summary>
@@ -61,8 +60,8 @@ public static class Outbox
         });
         command.Parameters.Add(new NpgsqlParameter("traceparent", NpgsqlDbType.Text) { Value = (object?)traceparent ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("tracestate", NpgsqlDbType.Text) { Value = (object?)activity?.TraceStateString ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter<string>("channel", MessagingNames.OutboxNotifyChannel));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        PostgresWakeup.Signal(MessagingNames.OutboxNotifyChannel);
         return eventId;
     }
 }

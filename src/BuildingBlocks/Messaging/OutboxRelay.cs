@@ -9,7 +9,7 @@ using RabbitMQ.Client;
 namespace CareForAll.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Publishes the outbox: woken by LISTEN/NOTIFY (polling as a fallback), claims a batch under a lease, publishes
+/// Publishes the outbox: woken in process by every outbox write (<see cref="Database.PostgresWakeup"/>; polling as a fallback), claims a batch under a lease, publishes
 /// it with many confirms in flight, marks confirmed rows sent and gives the rest back. Backs off while the broker
 /// is away; nothing is lost, rows simply wait.
 /// </summary>

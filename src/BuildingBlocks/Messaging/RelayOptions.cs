@@ -13,7 +13,7 @@ public sealed class RelayOptions
     public int MaxInFlight { get; set; } = 2000;
 
     /// <summary>How often the relay looks for rows when no notification arrives (notifications are the normal path).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How long a claim stays exclusive; a replica that dies mid-publish frees its rows after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);

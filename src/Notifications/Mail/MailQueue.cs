@@ -3,25 +3,22 @@ namespace CareForAll.Notifications.Mail;
 /// <summary>
 /// Writes rendered mail for the sender, in the caller's transaction: an event's mail exists if and only if the
 /// event is recorded as handled. A mail whose dedupe key is already there is not written again. The insert
-/// notifies the sender, which wakes when the transaction commits.
+/// signals the sender in this process (no NOTIFY: see PostgresWakeup).
 /// </summary>
 internal sealed class MailQueue(MailTemplates templates, NotificationsMetrics metrics, TimeProvider clock)
 {
     /// <summary>The LISTEN/NOTIFY channel that wakes the sender.</summary>
     public const string NotifyChannel = "notifications_mail";
 
-    private const string Insert = $"""
-        WITH inserted AS (
-            INSERT INTO notifications.notifications
-                (id, dedupe_key, user_id, recipient_email, template, languages, subject, body_text, body_html, sensitive,
-                 status, attempts, next_attempt_at, event_id, event_type, created_at)
-            VALUES
-                (@Id, @DedupeKey, @UserId, @RecipientEmail, @Template, @Languages, @Subject, @BodyText, @BodyHtml, @Sensitive,
-                 'queued', 0, @Now, @EventId, @EventType, @Now)
-            ON CONFLICT (dedupe_key) DO NOTHING
-            RETURNING id
-        )
-        SELECT id FROM (SELECT id, pg_notify('{NotifyChannel}', '') FROM inserted) AS notified
+    private const string Insert = """
+        INSERT INTO notifications.notifications
+            (id, dedupe_key, user_id, recipient_email, template, languages, subject, body_text, body_html, sensitive,
+             status, attempts, next_attempt_at, event_id, event_type, created_at)
+        VALUES
+            (@Id, @DedupeKey, @UserId, @RecipientEmail, @Template, @Languages, @Subject, @BodyText, @BodyHtml, @Sensitive,
+             'queued', 0, @Now, @EventId, @EventType, @Now)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING id
         """;
 
     private const string Exists = "SELECT EXISTS (SELECT 1 FROM notifications.notifications WHERE dedupe_key = @DedupeKey)";
@@ -71,6 +68,7 @@ internal sealed class MailQueue(MailTemplates templates, NotificationsMetrics me
         if (id is not null)
         {
             metrics.Queued(draft.Template);
+            CareForAll.BuildingBlocks.Database.PostgresWakeup.Signal(NotifyChannel);
         }
 
         return id;

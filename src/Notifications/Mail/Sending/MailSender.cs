@@ -6,9 +6,9 @@ using MimeKit;
 namespace CareForAll.Notifications.Mail.Sending;
 
 /// <summary>
-/// Sends queued mail. Woken by LISTEN/NOTIFY when mail is written (polling as a fallback, and at the next row's due
-/// time), it first decides pending "send me my donations" requests, then claims a batch of due mail, sends it over
-/// one SMTP connection and marks each row. A mail that fails waits longer after each failure (capped) and stays
+/// Sends queued mail. Woken when mail is written (in process; a guest-link request by NOTIFY), polling as a
+/// fallback and at the next row's due time, it first decides pending "send me my donations" requests, then claims a
+/// batch of due mail, sends it over one SMTP connection and marks each row. A mail that fails waits longer after each failure (capped) and stays
 /// queued: only a recipient the server refuses for good ends as failed. While the server is unreachable the whole
 /// sender backs off (new mail does not make it hammer the server) and every claimed row waits; nothing is lost,
 /// everything goes once the server is back. Safe with several replicas. The service's health does not depend on

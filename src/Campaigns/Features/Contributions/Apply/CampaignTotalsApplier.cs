@@ -5,7 +5,7 @@ using Record = CareForAll.Campaigns.Features.Contributions.Record;
 namespace CareForAll.Campaigns.Features.Contributions.Apply;
 
 /// <summary>
-/// Runs <see cref="CampaignTotals"/>: woken by the NOTIFY each recorded contribution sends (so totals move within
+/// Runs <see cref="CampaignTotals"/>: woken in process by each recorded contribution (so totals move within
 /// milliseconds of a donation), polling as a fallback, and batch after batch while a backlog lasts.
 /// </summary>
 internal sealed class CampaignTotalsApplier(

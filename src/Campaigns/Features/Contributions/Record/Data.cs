@@ -27,12 +27,10 @@ internal static class Data
             SELECT @PledgeId, 'completed', campaign.id, @Amount, @Now FROM campaign
             ON CONFLICT (pledge_id, kind) DO NOTHING
             RETURNING kind
-        ), woken AS (
-            SELECT pg_notify(@Channel, '') FROM (SELECT 1 FROM recorded LIMIT 1) AS anything
         )
         SELECT EXISTS (SELECT 1 FROM campaign) AS Known,
                (SELECT count(*) FROM recorded)::int AS Recorded,
-               (SELECT count(*) FROM woken)::int AS Woken
+               LEAST((SELECT count(*) FROM recorded), 1)::int AS Woken
         """;
 
     // The completion is recorded too, in case its own event has not arrived yet: the pair nets to zero now, and
@@ -47,12 +45,10 @@ internal static class Data
             CROSS JOIN (VALUES ('completed', @Amount::numeric), ('refunded', -@Amount::numeric)) AS entry (kind, amount)
             ON CONFLICT (pledge_id, kind) DO NOTHING
             RETURNING kind
-        ), woken AS (
-            SELECT pg_notify(@Channel, '') FROM (SELECT 1 FROM recorded LIMIT 1) AS anything
         )
         SELECT EXISTS (SELECT 1 FROM campaign) AS Known,
                (SELECT count(*) FROM recorded)::int AS Recorded,
-               (SELECT count(*) FROM woken)::int AS Woken
+               LEAST((SELECT count(*) FROM recorded), 1)::int AS Woken
         """;
 
     public static Task<RecordResult> RecordCompletionAsync(
@@ -63,9 +59,10 @@ internal static class Data
         NpgsqlConnection connection, NpgsqlTransaction transaction, PledgeEvent pledge, DateTimeOffset now, CancellationToken ct) =>
         RecordAsync(RecordRefund, connection, transaction, pledge, now, ct);
 
-    private static Task<RecordResult> RecordAsync(
-        string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, PledgeEvent pledge, DateTimeOffset now, CancellationToken ct) =>
-        connection.QuerySingleAsync<RecordResult>(new CommandDefinition(
+    private static async Task<RecordResult> RecordAsync(
+        string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, PledgeEvent pledge, DateTimeOffset now, CancellationToken ct)
+    {
+        var result = await connection.QuerySingleAsync<RecordResult>(new CommandDefinition(
             sql,
             new
             {
@@ -73,8 +70,14 @@ internal static class Data
                 pledge.CampaignId,
                 pledge.Amount,
                 Now = now.UtcDateTime,
-                Channel = ContributionsChannel,
             },
             transaction,
             cancellationToken: ct));
+        if (result.Recorded > 0)
+        {
+            CareForAll.BuildingBlocks.Database.PostgresWakeup.Signal(ContributionsChannel);
+        }
+
+        return result;
+    }
 }

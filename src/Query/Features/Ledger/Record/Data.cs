@@ -15,10 +15,8 @@ internal static class Data
                     @Currency, @Message, @OccurredAt)
             ON CONFLICT (pledge_id, kind) DO NOTHING
             RETURNING kind
-        ), woken AS (
-            SELECT pg_notify(@Channel, '') FROM (SELECT 1 FROM recorded LIMIT 1) AS anything
         )
-        SELECT (SELECT count(*) FROM recorded)::int AS Recorded, (SELECT count(*) FROM woken)::int AS Woken
+        SELECT (SELECT count(*) FROM recorded)::int AS Recorded, LEAST((SELECT count(*) FROM recorded), 1)::int AS Woken
         """;
 
     // The completion is recorded too, in case its own event has not arrived yet: the pair nets to zero now, and the
@@ -34,10 +32,8 @@ internal static class Data
             ORDER BY entry.kind
             ON CONFLICT (pledge_id, kind) DO NOTHING
             RETURNING kind
-        ), woken AS (
-            SELECT pg_notify(@Channel, '') FROM (SELECT 1 FROM recorded LIMIT 1) AS anything
         )
-        SELECT (SELECT count(*) FROM recorded)::int AS Recorded, (SELECT count(*) FROM woken)::int AS Woken
+        SELECT (SELECT count(*) FROM recorded)::int AS Recorded, LEAST((SELECT count(*) FROM recorded), 1)::int AS Woken
         """;
 
     public static Task<RecordResult> RecordCompletionAsync(
@@ -48,9 +44,10 @@ internal static class Data
         NpgsqlConnection connection, NpgsqlTransaction transaction, PledgeEventData pledge, DateTimeOffset occurredAt, CancellationToken ct) =>
         RecordAsync(RecordRefund, connection, transaction, pledge, occurredAt, ct);
 
-    private static Task<RecordResult> RecordAsync(
-        string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, PledgeEventData pledge, DateTimeOffset occurredAt, CancellationToken ct) =>
-        connection.QuerySingleAsync<RecordResult>(new CommandDefinition(
+    private static async Task<RecordResult> RecordAsync(
+        string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, PledgeEventData pledge, DateTimeOffset occurredAt, CancellationToken ct)
+    {
+        var result = await connection.QuerySingleAsync<RecordResult>(new CommandDefinition(
             sql,
             new
             {
@@ -65,10 +62,16 @@ internal static class Data
                 Currency = pledge.Currency ?? QueryRules.Currency,
                 pledge.Message,
                 OccurredAt = occurredAt.UtcDateTime,
-                Channel = LedgerChannel,
             },
             transaction,
             cancellationToken: ct));
+        if (result.Recorded > 0)
+        {
+            CareForAll.BuildingBlocks.Database.PostgresWakeup.Signal(LedgerChannel);
+        }
+
+        return result;
+    }
 }
 
 /// <summary>What recording a pledge event did.</summary>
