@@ -1,4 +1,5 @@
 using CareForAll.BuildingBlocks.Idempotency;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -18,7 +19,19 @@ public static class ServiceDatabaseExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
 
-        builder.AddNpgsqlDataSource(connectionName);
+        var database = builder.Configuration.GetSection("Database");
+        builder.AddNpgsqlDataSource(connectionName, configureDataSourceBuilder: dataSource =>
+        {
+            var settings = dataSource.ConnectionStringBuilder;
+            // Every service sends the same few statements all day: parse and plan each once per connection.
+            settings.MaxAutoPrepare = database.GetValue("MaxAutoPrepare", 64);
+            settings.AutoPrepareMinUsages = 2;
+            // A transaction its client has stopped talking to (a request wedged after a cancelled command) would hold
+            // its row locks for good, and every later notification for that payment would wait behind it: the server
+            // ends such a session instead. Longer than any transaction here waits on an HTTP call.
+            var idleInTransaction = database.GetValue("IdleInTransactionTimeout", TimeSpan.FromSeconds(60));
+            settings.Options = $"{settings.Options} -c idle_in_transaction_session_timeout={(long)idleInTransaction.TotalMilliseconds}".Trim();
+        });
         builder.Services.AddOptions<IdempotencyKeyOptions>().BindConfiguration(IdempotencyKeyOptions.SectionName);
         builder.Services.AddHostedService<IdempotencyKeyCleanup>();
         return builder;
