@@ -22,6 +22,12 @@ internal sealed class Handler(TimeProvider clock, ILogger<Handler> logger) : Car
     public async Task HandleAsync(EventContext<CampaignEventData> context, CancellationToken cancellationToken)
     {
         var (envelope, data, connection, transaction) = context;
+        if (data.Changes is ["currentAmount"])
+        {
+            // Money applied to the total: the status did not move (every status move has its own event).
+            return;
+        }
+
         var status = data.Status?.Trim().ToLowerInvariant();
         if (status is null || !Statuses.Contains(status, StringComparer.Ordinal))
         {

@@ -6,4 +6,7 @@ internal sealed class CampaignEventData
     public Guid CampaignId { get; init; }
 
     public string? Status { get; init; }
+
+    /// <summary>On <c>campaign.updated</c>, the camelCase names of the fields that changed.</summary>
+    public IReadOnlyList<string>? Changes { get; init; }
 }

@@ -12,7 +12,17 @@ internal sealed record CampaignEventData(
     DateTimeOffset? StartDate,
     DateTimeOffset? EndDate,
     DateTimeOffset? GoalReachedAt,
-    DateTimeOffset? OccurredAt);
+    DateTimeOffset? OccurredAt)
+{
+    /// <summary>On <c>campaign.updated</c>, the camelCase names of the fields that changed.</summary>
+    public IReadOnlyList<string>? Changes { get; init; }
+
+    /// <summary>
+    /// A <c>campaign.updated</c> that only says money was applied (campaigns sends one per totals batch): it changes
+    /// nothing the read side keeps from campaign events, since money comes from the pledge events.
+    /// </summary>
+    public bool OnlyAmountChanged => Changes is ["currentAmount"];
+}
 
 /// <summary>The campaign info as the read side keeps it, from an event or from campaigns' snapshot.</summary>
 internal sealed record CampaignInfo(

@@ -25,6 +25,12 @@ internal sealed class TrackCampaign(TimeProvider clock, ILogger<TrackCampaign> l
     {
         ArgumentNullException.ThrowIfNull(context);
         var (envelope, data, connection, transaction) = context;
+        if (data.OnlyAmountChanged)
+        {
+            // Writing it would only bump campaign_version on the campaign's hot totals row, waiting behind the applier.
+            return;
+        }
+
         if (ToInfo(envelope, data) is not { } info)
         {
             logger.CampaignEventIgnored(envelope.EventId, envelope.EventType);
