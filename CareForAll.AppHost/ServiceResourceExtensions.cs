@@ -29,17 +29,21 @@ internal static class ServiceResourceExtensions
     /// <summary>
     /// Passes <c>ServiceSettings:&lt;resource&gt;:&lt;key&gt;</c> from the AppHost's configuration to that service as its
     /// configuration key (e.g. <c>--ServiceSettings:payments:Payments:Reconciliation:MinimumAge=00:00:03</c>), so a test
-    /// run or a benchmark can tune one service without a code change.
+    /// run or a benchmark can tune one service without a code change. <c>ServiceSettings:all:&lt;key&gt;</c> goes to every
+    /// service (e.g. <c>--ServiceSettings:all:Telemetry:TraceSampleRatio=0.01</c>); a service's own setting wins.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithSettingsFrom(
         this IResourceBuilder<ProjectResource> service, IConfiguration configuration)
     {
-        var section = configuration.GetSection($"ServiceSettings:{service.Resource.Name}");
-        foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
+        foreach (var name in new[] { "all", service.Resource.Name })
         {
-            if (value is not null)
+            var section = configuration.GetSection($"ServiceSettings:{name}");
+            foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
             {
-                service.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+                if (value is not null)
+                {
+                    service.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+                }
             }
         }
 

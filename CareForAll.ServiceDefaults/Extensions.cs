@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -29,6 +31,7 @@ public static class Extensions
     // RabbitMQ.Client 7 publishes "RabbitMQ.Client.Publisher" and "RabbitMQ.Client.Subscriber".
     private const string RabbitMqClientSources = "RabbitMQ.Client.*";
     private const string NpgsqlTelemetry = "Npgsql";
+    private const string TraceSampleRatioKey = "Telemetry:TraceSampleRatio";
 
     /// <summary>
     /// Adds telemetry, health checks, service discovery and the standard resilience handler on every HttpClient,
@@ -73,19 +76,37 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(CareForAllTelemetry.Wildcard, NpgsqlTelemetry))
-            .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName)
-                .AddSource(CareForAllTelemetry.Wildcard, RabbitMqClientSources, NpgsqlTelemetry)
-                .AddAspNetCoreInstrumentation(options =>
-                    // Health probes arrive every few seconds and would drown the traces that matter.
-                    options.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(builder.Environment.ApplicationName)
+                    .AddSource(CareForAllTelemetry.Wildcard, RabbitMqClientSources, NpgsqlTelemetry)
+                    .AddAspNetCoreInstrumentation(options =>
+                        // Health probes arrive every few seconds and would drown the traces that matter.
+                        options.Filter = context =>
+                            !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+                            && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                    .AddHttpClientInstrumentation();
+
+                // A load run keeps a share of whole traces (parent-based, so a kept donation is still one trace) and
+                // neither records nor exports the rest. Unset: OTEL_TRACES_SAMPLER decides (always_on under the AppHost).
+                if (builder.Configuration.GetValue<double?>(TraceSampleRatioKey) is { } ratio)
+                {
+                    tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)));
+                }
+            });
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+
+            // Every record already reaches the dashboard over OTLP, batched off the request path. The console copy is
+            // written by one thread behind a bounded queue: under load every request that logs waited on its lock
+            // (pledges ran at a tenth of their speed). It keeps warnings and errors, unless configuration says otherwise.
+            if (!builder.Configuration.GetSection("Logging:Console:LogLevel").Exists())
+            {
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(category: null, LogLevel.Warning);
+            }
         }
 
         return builder;
