@@ -21,11 +21,13 @@ internal static class Chart
             ("IPN to total", report.Sustained.IpnToTotal ?? new Percentiles(0, 0, 0, 0, 0)),
         };
         var latencyPlot = new Plot();
-        AddGroupedBars(latencyPlot, latency.Select(item => item.Label).ToArray(), logScale: false,
+        AddGroupedBars(latencyPlot, latency.Select(item => item.Label).ToArray(), logScale: true,
             ("p50", latency.Select(item => item.Value.P50).ToArray()),
             ("p90", latency.Select(item => item.Value.P90).ToArray()),
             ("p99", latency.Select(item => item.Value.P99).ToArray()));
         latencyPlot.Title("Latency (ms)");
+        // From a fraction of a millisecond (bare Kestrel) to seconds (a backlog): a log axis shows both.
+        LogAxis(latencyPlot, "milliseconds (log scale)");
 
         var throughput = new (string Label, double Value)[]
         {
@@ -43,9 +45,7 @@ internal static class Chart
         AddGroupedBars(throughputPlot, throughput.Select(item => item.Label).ToArray(), logScale: true,
             ("per second", throughput.Select(item => item.Value).ToArray()));
         // Donations per second and bare requests per second are three orders apart: a log axis shows both.
-        double[] decades = [0, 1, 2, 3, 4, 5];
-        throughputPlot.Axes.Left.SetTicks(decades, decades.Select(d => Math.Pow(10, d).ToString("N0", CultureInfo.InvariantCulture)).ToArray());
-        throughputPlot.Axes.Left.Label.Text = "per second (log scale)";
+        LogAxis(throughputPlot, "per second (log scale)");
         throughputPlot.Title("Throughput (requests, transactions or donations per second)");
 
         const int width = 1400, height = 1000;
@@ -59,6 +59,14 @@ internal static class Chart
         File.WriteAllBytes(path, png.ToArray());
     }
 
+    private static void LogAxis(Plot plot, string label)
+    {
+        // Bars stand on 0.1 (see AddGroupedBars), so the tick at height h reads 10^(h - 1).
+        double[] heights = [0, 1, 2, 3, 4, 5, 6];
+        plot.Axes.Left.SetTicks(heights, heights.Select(h => Math.Pow(10, h - 1).ToString("#,0.#", CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.Left.Label.Text = label;
+    }
+
     private static void AddGroupedBars(Plot plot, string[] labels, bool logScale, params (string Name, double[] Values)[] series)
     {
         var width = 0.8 / series.Length;
@@ -70,7 +78,7 @@ internal static class Chart
                 .Select((value, i) => new Bar
                 {
                     Position = i + offset,
-                    Value = logScale ? Math.Log10(Math.Max(value, 1)) : value,
+                    Value = logScale ? Math.Log10(Math.Max(value, 0.1)) + 1 : value,
                     Size = width,
                     FillColor = palette.GetColor(s),
                     Label = value >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)

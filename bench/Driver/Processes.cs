@@ -70,7 +70,7 @@ internal static partial class Processes
     public static bool IsService(string name) => !Infrastructure.Contains(name);
 
     private static readonly HashSet<string> Infrastructure =
-        ["postgresql", "rabbitmq", "redis", "smtp4dev", "orchestrator (dcp)", "apphost", "sslcommerz-sandbox", "launchers (dotnet run)"];
+        ["postgresql", "rabbitmq", "redis", "smtp4dev", "orchestrator (dcp)", "apphost", "sslcommerz-sandbox", "launchers (dotnet run)", "dashboard"];
 
     private static string Key(ProcessUsage usage) => IsService(usage.Name) ? $"{usage.Name}#{usage.Pid}" : usage.Name;
 
@@ -103,6 +103,7 @@ internal static partial class Processes
             "redis-server" => "redis",
             "beam.smp" or "erl_child_setup" or "epmd" or "inet_gethost" => "rabbitmq",
             "dcp" or "dcpctrl" or "dcpproc" => "orchestrator (dcp)",
+            _ when commandLine.Contains("Aspire.Dashboard", StringComparison.Ordinal) => "dashboard",
             _ when commandLine.Contains("smtp4dev", StringComparison.OrdinalIgnoreCase) => "smtp4dev",
             _ => null,
         };
