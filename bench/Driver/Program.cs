@@ -40,24 +40,24 @@ var cpuBefore = Processes.Cpu();
 var totalsPaths = string.Join(' ', campaigns.Select(id => $"/api/query/campaigns/{id}/totals"));
 var campaignPaths = string.Join(' ', campaigns.Select(id => $"/api/campaigns/{id}"));
 
-async Task<LoadResult> LoadAsync(string name, Uri target, string script, Dictionary<string, string> environment)
+async Task<LoadResult> LoadAsync(string name, Uri target, string route, string script, Dictionary<string, string> environment)
 {
     Say($"{name}: warm-up {options.Warmup.TotalSeconds:0} s, then {options.Duration.TotalSeconds:0} s at {options.Connections} connections");
-    await Wrk.RunAsync(options, name, target, script, environment, options.Warmup);
-    var result = await Wrk.RunAsync(options, name, target, script, environment, options.Duration);
+    await Wrk.RunAsync(options, name, target, route, script, environment, options.Warmup);
+    var result = await Wrk.RunAsync(options, name, target, route, script, environment, options.Duration);
     Say($"  {result.RequestsPerSecond:N0} requests/s, p50 {result.Latency.P50} ms, p99 {result.Latency.P99} ms, {result.Errors} errors");
     return result;
 }
 
-var bare = await LoadAsync("bare Kestrel (baseline)", options.Baseline, "get.lua", new() { ["BENCH_PATHS"] = "/totals" });
-var totals = await LoadAsync("1. totals", options.Gateway, "get.lua", new() { ["BENCH_PATHS"] = totalsPaths });
-var list = await LoadAsync("2a. campaign list", options.Gateway, "get.lua", new() { ["BENCH_PATHS"] = "/api/campaigns" });
-var byId = await LoadAsync("2b. one campaign", options.Gateway, "get.lua", new() { ["BENCH_PATHS"] = campaignPaths });
+var bare = await LoadAsync("bare Kestrel (baseline)", options.Baseline, "GET /totals", "get.lua", new() { ["BENCH_PATHS"] = "/totals" });
+var totals = await LoadAsync("1. totals", options.Gateway, "GET /api/query/campaigns/{id}/totals", "get.lua", new() { ["BENCH_PATHS"] = totalsPaths });
+var list = await LoadAsync("2a. campaign list", options.Gateway, "GET /api/campaigns", "get.lua", new() { ["BENCH_PATHS"] = "/api/campaigns" });
+var byId = await LoadAsync("2b. one campaign", options.Gateway, "GET /api/campaigns/{id}", "get.lua", new() { ["BENCH_PATHS"] = campaignPaths });
 
 Say($"pgbench -N: {options.Duration.TotalSeconds:0} s at {options.Connections} clients");
 var pgbench = await PgBench.RunAsync(options, options.Duration);
 Say($"  {pgbench.Tps:N0} tps, average {pgbench.LatencyAverageMs} ms");
-var pledges = await LoadAsync("3. create pledge", options.Gateway, "pledge.lua", new()
+var pledges = await LoadAsync("3. create pledge", options.Gateway, "POST /api/pledges", "pledge.lua", new()
 {
     ["BENCH_CAMPAIGNS"] = string.Join(' ', campaigns),
 });

@@ -8,7 +8,8 @@ namespace CareForAll.Bench;
 internal static class Wrk
 {
     public static async Task<LoadResult> RunAsync(
-        Options options, string name, Uri target, string script, IReadOnlyDictionary<string, string> environment, TimeSpan duration)
+        Options options, string name, Uri target, string route, string script, IReadOnlyDictionary<string, string> environment,
+        TimeSpan duration)
     {
         var output = Path.Combine(Path.GetTempPath(), $"careforall-wrk-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo("wrk")
@@ -57,7 +58,7 @@ internal static class Wrk
         return new LoadResult
         {
             Name = name,
-            Target = target.PathAndQuery,
+            Target = route,
             Connections = options.Connections,
             Seconds = Math.Round(seconds, 2),
             Requests = requests,

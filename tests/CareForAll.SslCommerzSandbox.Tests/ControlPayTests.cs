@@ -49,8 +49,9 @@ public sealed class ControlPayTests(SandboxApp sandbox) : IClassFixture<SandboxA
 
         var delivery = (await Gateway.WaitForDeliveriesAsync(tranId, found => found.Length == 1, "the IPN was not recorded")).Single();
         delivery.Keys().ShouldBe(
-            ["sequence", "tranId", "kind", "status", "url", "attempt", "copy", "sentAt", "responseStatus", "responseBody", "error",
-             "location", "fields", "delivered"]);
+            ["sequence", "tranId", "kind", "status", "url", "attempt", "copy", "sentAt", "finishedAt", "responseStatus", "responseBody",
+             "error", "location", "fields", "delivered"]);
+        delivery.GetProperty("finishedAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(delivery.GetProperty("sentAt").GetDateTimeOffset());
         delivery.Text("kind").ShouldBe("ipn");
         delivery.Text("status").ShouldBe("VALID");
         delivery.Text("url").ShouldBe(Merchant.IpnUrl);
