@@ -33,7 +33,10 @@ public static partial class LocalPostgresBuilderExtensions
             "-p", options.PostgresPort.ToString(CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1",
             "-c", "unix_socket_directories=",
-            "-c", "max_connections=300",
+            // Every service process (replicas included, about ten) may pool up to Npgsql's default 100 connections,
+            // and payment initiation holds two at once, so smaller pools deadlock under load: the server admits
+            // them all, with room for LISTEN connections and tools. At 300 a benchmark met "too many clients".
+            "-c", "max_connections=1100",
             // A throwaway test cluster trades durability it does not need for speed.
             .. options.Isolated ? new[] { "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off" } : [],
         ];
