@@ -19,7 +19,7 @@ public static class Outbox
 
     /// <summary>
     /// Adds an event to the outbox in <paramref name="transaction"/>, so it is published if and only if the
-    /// transaction commits; the relay is woken by a notification delivered at commit. The current
+    /// transaction commits; the relay in this process is signalled. The current
     /// <see cref="Activity"/>'s <c>traceparent</c> is kept so the event continues the request's trace.
     /// </summary>
     /// <param name="connection">The open connection of <paramref name="transaction"/>.</param>

@@ -7,7 +7,7 @@ namespace CareForAll.Notifications.Mail;
 /// </summary>
 internal sealed class MailQueue(MailTemplates templates, NotificationsMetrics metrics, TimeProvider clock)
 {
-    /// <summary>The LISTEN/NOTIFY channel that wakes the sender.</summary>
+    /// <summary>The channel that wakes the sender (signalled in process; LISTENed on for anyone who NOTIFYs by hand).</summary>
     public const string NotifyChannel = "notifications_mail";
 
     private const string Insert = """

@@ -6,7 +6,7 @@ using MimeKit;
 namespace CareForAll.Notifications.Mail.Sending;
 
 /// <summary>
-/// Sends queued mail. Woken when mail is written (in process; a guest-link request by NOTIFY), polling as a
+/// Sends queued mail. Woken in process when mail or a guest-link request is written, polling as a
 /// fallback and at the next row's due time, it first decides pending "send me my donations" requests, then claims a
 /// batch of due mail, sends it over one SMTP connection and marks each row. A mail that fails waits longer after each failure (capped) and stays
 /// queued: only a recipient the server refuses for good ends as failed. While the server is unreachable the whole

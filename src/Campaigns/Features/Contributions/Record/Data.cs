@@ -15,7 +15,7 @@ internal sealed record RecordResult
 
 internal static class Data
 {
-    /// <summary>The channel the totals applier LISTENs on; delivered when the recording transaction commits.</summary>
+    /// <summary>The totals applier's wake-up channel, signalled in process when a contribution is recorded.</summary>
     public const string ContributionsChannel = "careforall_contributions";
 
     // Only an insert: no shared row is touched, so donations to one campaign never queue behind each other.

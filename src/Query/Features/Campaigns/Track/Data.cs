@@ -1,3 +1,5 @@
+using CareForAll.BuildingBlocks.Database;
+
 namespace CareForAll.Query.Features.Campaigns.Track;
 
 internal static class Data
@@ -54,17 +56,16 @@ internal static class Data
             SELECT campaign_id, version FROM upserted WHERE changed
             ON CONFLICT (campaign_id) DO UPDATE SET version = GREATEST(a.version, EXCLUDED.version)
             RETURNING 1
-        ), woken AS (
-            SELECT pg_notify(@Channel, '') FROM upserted WHERE changed
         )
         SELECT (SELECT count(*) FROM upserted)::int AS Applied,
                (SELECT count(*) FROM upserted WHERE changed)::int AS Changed,
-               (SELECT count(*) FROM retitled) + (SELECT count(*) FROM announced) + (SELECT count(*) FROM woken) AS Effects
+               (SELECT count(*) FROM retitled) + (SELECT count(*) FROM announced) AS Effects
         """;
 
-    public static Task<TrackResult> ApplyAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CampaignInfo info, DateTimeOffset now, CancellationToken ct) =>
-        connection.QuerySingleAsync<TrackResult>(new CommandDefinition(
+    public static async Task<TrackResult> ApplyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CampaignInfo info, DateTimeOffset now, CancellationToken ct)
+    {
+        var result = await connection.QuerySingleAsync<TrackResult>(new CommandDefinition(
             Apply,
             new
             {
@@ -81,8 +82,14 @@ internal static class Data
                 info.CampaignVersion,
                 CreatedAt = info.CreatedAt?.UtcDateTime,
                 Now = now.UtcDateTime,
-                Channel = Ledger.Record.Data.LedgerChannel,
             },
             transaction,
             cancellationToken: ct));
+        if (result.Changed > 0)
+        {
+            PostgresWakeup.Signal(Ledger.Record.Data.LedgerChannel);
+        }
+
+        return result;
+    }
 }

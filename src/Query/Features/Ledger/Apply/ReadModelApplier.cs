@@ -7,7 +7,7 @@ namespace CareForAll.Query.Features.Ledger.Apply;
 
 /// <summary>
 /// Runs <see cref="ReadModelProjector"/> and <see cref="TotalsAnnouncer"/>: woken in process by each recorded pledge
-/// event and by the NOTIFY a campaign change sends (so readers see a donation within milliseconds), polling as a fallback, batch after
+/// event and campaign change (so readers see a donation within milliseconds), polling as a fallback, batch after
 /// batch while a backlog lasts. Announcing has its own back-off, so a Redis outage never stops the read models from
 /// moving.
 /// </summary>
