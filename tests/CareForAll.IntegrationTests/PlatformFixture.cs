@@ -11,7 +11,7 @@ namespace CareForAll.IntegrationTests;
 /// The whole platform, started once per test run through the real AppHost in local mode, isolated from any
 /// developer platform on this machine (own data folder, ports, RabbitMQ node and epmd).
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
@@ -162,6 +162,42 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"each replica of {name} names its own address: {string.Join(" | ", running.Select(s => string.Join(", ", s.EnvironmentVariables.Select(v => $"{v.Name}={v.Value}"))))}");
         return own.Select(u => new Uri(u!.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)))
             .Distinct().ToList();
+    }
+
+    /// <summary>Each instance of <paramref name="name"/> (one per replica) with the process DCP started for it, as it is now.</summary>
+    public async Task<IReadOnlyList<(string Id, int? ProcessId)>> InstancesAsync(string name, CancellationToken cancellationToken)
+    {
+        var resource = Resource(name);
+        var states = new Dictionary<string, CustomResourceSnapshot>(StringComparer.Ordinal);
+        await WaitForReplicasAsync(resource, current =>
+        {
+            foreach (var (id, snapshot) in current)
+            {
+                states[id] = snapshot;
+            }
+
+            return current.Count >= ReplicasOf(resource);
+        }, cancellationToken);
+        return [.. states.Select(s => (s.Key,
+            s.Value.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+                && int.TryParse(pid.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null))];
+    }
+
+    /// <summary>Starts one stopped or crashed instance (a single replica) and waits until it is running and healthy.</summary>
+    public async Task StartInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(instanceId, KnownResourceCommands.StartCommand, cancellationToken);
+        result.Success.ShouldBeTrue(result.Message);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(StartTimeout);
+        await foreach (var change in App.ResourceNotifications.WatchAsync(deadline.Token))
+        {
+            if (change.ResourceId == instanceId && change.Snapshot.State?.Text == KnownResourceStates.Running
+                && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            {
+                return;
+            }
+        }
     }
 
     private IResource Resource(string name) =>
