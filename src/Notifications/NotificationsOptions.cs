@@ -38,6 +38,12 @@ internal sealed class SenderOptions
     /// <summary>Mails claimed and sent over one SMTP connection per round.</summary>
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>
+    /// SMTP connections a round sends over at once. One connection sends one mail at a time and waits for each answer,
+    /// so after an outage a backlog of receipts drained at a few mails a second.
+    /// </summary>
+    public int Connections { get; set; } = 4;
+
     /// <summary>How long a claim stays exclusive; a replica that dies mid-send frees its rows after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 

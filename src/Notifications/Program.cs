@@ -17,7 +17,9 @@ builder.Services.AddOptions<NotificationsOptions>()
     .Validate(o => o.PublicBaseUrl is { IsAbsoluteUri: true }, "Notifications:PublicBaseUrl must be the platform's absolute public URL.")
     .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Notifications:From must be a mail address, e.g. \"CareForAll <no-reply@careforall.org>\".")
     .ValidateOnStart();
-builder.Services.AddOptions<SenderOptions>().BindConfiguration(SenderOptions.SectionName);
+builder.Services.AddOptions<SenderOptions>().BindConfiguration(SenderOptions.SectionName)
+    .Validate(o => o.BatchSize > 0 && o.Connections is > 0 and <= 32, "Notifications:Sender needs a BatchSize above 0 and from 1 to 32 Connections.")
+    .ValidateOnStart();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<NotificationsMetrics>();
 builder.Services.AddSingleton<MailTemplates>();

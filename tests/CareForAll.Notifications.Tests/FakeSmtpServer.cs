@@ -29,6 +29,11 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
+    private int _sessions;
+
+    /// <summary>Connections accepted so far.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
     /// <summary>The reply to RCPT TO for an address (e.g. "550 5.1.1 no such user"), or null to accept it.</summary>
     public Func<string, string?> RecipientReply { get; set; } = _ => null;
 
@@ -64,6 +69,7 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            Interlocked.Increment(ref _sessions);
             _ = Task.Run(() => ServeAsync(client));
         }
     }

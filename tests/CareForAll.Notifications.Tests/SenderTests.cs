@@ -145,6 +145,28 @@ public sealed class SenderTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task a_backlog_goes_over_several_connections_at_once_and_each_mail_once()
+    {
+        await using var h = await Harness.CreateAsync(server);
+        await using var smtp = FakeSmtpServer.Start();
+        for (var i = 0; i < 12; i++)
+        {
+            await QueueAsync(h, $"donor{i}@example.org");
+        }
+
+        h.SenderSettings.BatchSize = 3;
+        h.SenderSettings.Connections = 4;
+        var sender = Sender(h, smtp.ConnectionString);
+
+        var round = await sender.SendRoundAsync(CancellationToken.None);
+
+        round.ShouldBe(new SendRound(12, Unavailable: false));
+        smtp.Sessions.ShouldBe(4);
+        smtp.Received.Select(m => m.MessageId).Distinct().Count().ShouldBe(12);
+        (await h.MailsAsync()).ShouldAllBe(m => m.Status == "sent" && m.Attempts == 1);
+    }
+
+    [Fact]
     public async Task two_replicas_sending_at_once_send_each_mail_once()
     {
         await using var h = await Harness.CreateAsync(server);

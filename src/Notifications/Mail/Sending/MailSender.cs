@@ -8,7 +8,7 @@ namespace CareForAll.Notifications.Mail.Sending;
 /// <summary>
 /// Sends queued mail. Woken in process when mail or a guest-link request is written, polling as a
 /// fallback and at the next row's due time, it first decides pending "send me my donations" requests, then claims a
-/// batch of due mail, sends it over one SMTP connection and marks each row. A mail that fails waits longer after each failure (capped) and stays
+/// batch of due mail, sends it over a few SMTP connections at once and marks each row. A mail that fails waits longer after each failure (capped) and stays
 /// queued: only a recipient the server refuses for good ends as failed. While the server is unreachable the whole
 /// sender backs off (new mail does not make it hammer the server) and every claimed row waits; nothing is lost,
 /// everything goes once the server is back. Safe with several replicas. The service's health does not depend on
@@ -54,7 +54,7 @@ internal sealed class MailSender(
                         wait = _unavailableBackoff;
                         wakeable = false;
                     }
-                    else if (round.Claimed >= _options.BatchSize)
+                    else if (round.Claimed >= RoundSize)
                     {
                         continue;
                     }
@@ -83,15 +83,46 @@ internal sealed class MailSender(
         }
     }
 
-    /// <summary>One round: claim due mail, send it over one connection, settle each row.</summary>
+    /// <summary>
+    /// One round: claim due mail, send it over up to <see cref="SenderOptions.Connections"/> connections at once (a
+    /// backlog after an outage drains that many times faster), settle each row.
+    /// </summary>
     internal async Task<SendRound> SendRoundAsync(CancellationToken ct)
     {
-        var claimed = await store.ClaimAsync(_options.BatchSize, clock.GetUtcNow(), _options.Lease, ct);
+        var claimed = await store.ClaimAsync(RoundSize, clock.GetUtcNow(), _options.Lease, ct);
         if (claimed.Count == 0)
         {
             return new SendRound(0, Unavailable: false);
         }
 
+        var perConnection = (claimed.Count + _options.Connections - 1) / _options.Connections;
+        var connections = await Task.WhenAll(claimed.Chunk(perConnection).Select(share => SendOverOneConnectionAsync(share, ct)));
+        if (connections.Any(c => c.Connected))
+        {
+            _unavailableBackoff = TimeSpan.Zero;
+        }
+
+        var unsent = connections.Where(c => c.Unsent.Count > 0).ToList();
+        if (unsent.Count == 0)
+        {
+            return new SendRound(claimed.Count, Unavailable: false);
+        }
+
+        // One back-off for the whole round, however many of its connections found the server away.
+        await WaitForServerAsync([.. unsent.SelectMany(c => c.Unsent)], unsent[0].Reason!);
+        return new SendRound(claimed.Count, Unavailable: true);
+    }
+
+    /// <summary>Mail claimed in one round: a full round means more is probably due.</summary>
+    internal int RoundSize => _options.BatchSize * _options.Connections;
+
+    /// <summary>
+    /// Sends <paramref name="mails"/> over one connection. What the server's absence left unsent comes back with the
+    /// reason; each mail the server answered is settled here.
+    /// </summary>
+    private async Task<(bool Connected, IReadOnlyList<OutgoingMail> Unsent, string? Reason)> SendOverOneConnectionAsync(
+        OutgoingMail[] mails, CancellationToken ct)
+    {
         IMailSession session;
         try
         {
@@ -99,23 +130,21 @@ internal sealed class MailSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            await WaitForServerAsync(claimed, SmtpFailures.Describe(ex));
-            return new SendRound(claimed.Count, Unavailable: true);
+            return (false, mails, SmtpFailures.Describe(ex));
         }
 
-        _unavailableBackoff = TimeSpan.Zero;
         var settled = 0;
         try
         {
             await using (session)
             {
-                foreach (var mail in claimed)
+                foreach (var mail in mails)
                 {
                     if (!session.IsConnected)
                     {
-                        await WaitForServerAsync(claimed.Skip(settled).ToList(), "the SMTP server closed the connection");
-                        settled = claimed.Count;
-                        return new SendRound(claimed.Count, Unavailable: true);
+                        var unsent = mails[settled..];
+                        settled = mails.Length;
+                        return (true, unsent, "the SMTP server closed the connection");
                     }
 
                     await SendOneAsync(session, mail, ct);
@@ -125,15 +154,15 @@ internal sealed class MailSender(
         }
         finally
         {
-            if (settled < claimed.Count)
+            if (settled < mails.Length)
             {
                 // Stopping mid-round: what was not sent is due again at once, not after its lease.
-                await store.RetryAsync([.. claimed.Skip(settled).Select(m => m.Id)], clock.GetUtcNow(), "the sender stopped before sending it",
+                await store.RetryAsync([.. mails.Skip(settled).Select(m => m.Id)], clock.GetUtcNow(), "the sender stopped before sending it",
                     CancellationToken.None);
             }
         }
 
-        return new SendRound(claimed.Count, Unavailable: false);
+        return (true, [], null);
     }
 
     private async Task SendOneAsync(IMailSession session, OutgoingMail mail, CancellationToken ct)
