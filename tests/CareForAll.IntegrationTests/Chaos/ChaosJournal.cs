@@ -15,16 +15,17 @@ internal sealed class ChaosJournal
 
     public TimeSpan Now => _clock.Elapsed;
 
-    /// <summary>One HTTP exchange; <paramref name="Status"/> is 0 when no answer came (refused, reset or timed out).</summary>
-    public sealed record Answer(TimeSpan At, string Route, int Status);
+    /// <summary>One HTTP exchange, from sending to its answer; <paramref name="Status"/> is 0 when no answer came (refused, reset or timed out).</summary>
+    public sealed record Answer(TimeSpan Sent, TimeSpan At, string Route, int Status, string? Problem);
 
     /// <summary>A fault from its injection until the resource answered again.</summary>
     public sealed record Fault(string Name, string Detail, TimeSpan Started, TimeSpan Recovered)
     {
-        public bool Covers(TimeSpan at) => Started <= at && at <= Recovered + Settle;
+        /// <summary>Whether the exchange was in flight at any moment of the outage or while the platform settled after it.</summary>
+        public bool Covers(Answer answer) => answer.Sent <= Recovered + Settle && answer.At >= Started;
     }
 
-    public void Record(string route, int status) => _answers.Enqueue(new Answer(Now, route, status));
+    public void Record(TimeSpan sent, string route, int status, string? problem = null) => _answers.Enqueue(new Answer(sent, Now, route, status, problem));
 
     public void Record(Fault fault) => _faults.Enqueue(fault);
 
@@ -34,5 +35,5 @@ internal sealed class ChaosJournal
 
     /// <summary>Server errors, or no answer at all, that no planned outage explains.</summary>
     public IReadOnlyList<Answer> UnplannedFailures(IReadOnlyList<Fault> faults) =>
-        [.. _answers.Where(a => (a.Status == 0 || a.Status >= 500) && !faults.Any(f => f.Covers(a.At)))];
+        [.. _answers.Where(a => (a.Status == 0 || a.Status >= 500) && !faults.Any(f => f.Covers(a)))];
 }

@@ -262,7 +262,7 @@ public sealed class ChaosRunTests(ChaosPlatform platform, ITestOutputHelper outp
 
         var unplanned = report.Journal.UnplannedFailures(report.Journal.Faults);
         report.Invariant("no 5xx (or no answer) outside the planned outage windows", report.Journal.Answers.Count,
-            report.Journal.Answers.Count - unplanned.Count, unplanned.Select(a => $"{a.At.TotalSeconds:0.0}s {a.Route}: {(a.Status == 0 ? "no answer" : a.Status)}"));
+            report.Journal.Answers.Count - unplanned.Count, unplanned.Select(a => $"{a.Sent.TotalSeconds:0.0}s to {a.At.TotalSeconds:0.0}s {a.Route}: {(a.Status == 0 ? "no answer" : a.Status)} {a.Problem}"));
     }
 
     private async Task<decimal> ChargedAsync(string tranId, CancellationToken ct)

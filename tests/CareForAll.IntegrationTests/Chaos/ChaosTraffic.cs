@@ -201,6 +201,7 @@ internal sealed class ChaosTraffic(ChaosPlatform platform, ChaosJournal journal,
         while (true)
         {
             var token = donor?.AccessToken;
+            var sent = journal.Now;
             int status;
             var text = "";
             try
@@ -227,7 +228,7 @@ internal sealed class ChaosTraffic(ChaosPlatform platform, ChaosJournal journal,
                 text = e.Message;
             }
 
-            journal.Record(route, status);
+            journal.Record(sent, route, status, status is 0 or >= 500 ? Shorten(text) : null);
             if (status == (int)expected)
             {
                 return JsonNode.Parse(text)!;
@@ -248,6 +249,8 @@ internal sealed class ChaosTraffic(ChaosPlatform platform, ChaosJournal journal,
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 3000));
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300];
 
     public void Dispose()
     {

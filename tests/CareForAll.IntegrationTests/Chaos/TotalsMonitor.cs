@@ -23,7 +23,9 @@ internal sealed class TotalsMonitor(HttpClient client, ChaosJournal journal, IRe
         {
             foreach (var campaignId in campaigns)
             {
+                var sent = journal.Now;
                 int status;
+                string? problem = null;
                 decimal? raised = null;
                 try
                 {
@@ -41,9 +43,10 @@ internal sealed class TotalsMonitor(HttpClient client, ChaosJournal journal, IRe
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     status = 0;
+                    problem = e.Message;
                 }
 
-                journal.Record("GET /api/query/campaigns/{id}/totals", status);
+                journal.Record(sent, "GET /api/query/campaigns/{id}/totals", status, problem);
                 Reads++;
                 if (raised is { } now)
                 {
