@@ -34,6 +34,9 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
     /// <summary>Connections accepted so far.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
 
+    /// <summary>Messages after which the server drops the connection on the next DATA, as a server that goes down mid-send.</summary>
+    public int? DropConnectionAfter { get; set; }
+
     /// <summary>The reply to RCPT TO for an address (e.g. "550 5.1.1 no such user"), or null to accept it.</summary>
     public Func<string, string?> RecipientReply { get; set; } = _ => null;
 
@@ -101,6 +104,8 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
                             var address = line[(line.IndexOf('<', StringComparison.Ordinal) + 1)..line.LastIndexOf('>')];
                             await writer.WriteLineAsync(RecipientReply(address) ?? "250 OK");
                             break;
+                        case "DATA" when Received.Count >= DropConnectionAfter:
+                            return;
                         case "DATA":
                             await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
                             Received.Enqueue(await ReadMessageAsync(reader));

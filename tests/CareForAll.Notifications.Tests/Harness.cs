@@ -106,7 +106,7 @@ internal sealed class Harness : IAsyncDisposable
         return [.. await Dapper.SqlMapper.QueryAsync<StoredMail>(connection, """
             SELECT id AS Id, dedupe_key AS DedupeKey, user_id AS UserId, recipient_email AS RecipientEmail, template AS Template,
                    languages AS Languages, subject AS Subject, body_text AS BodyText, body_html AS BodyHtml, sensitive AS Sensitive,
-                   status AS Status, attempts AS Attempts, last_error AS LastError, event_type AS EventType, sent_at AS SentAt
+                   status AS Status, attempts AS Attempts, last_error AS LastError, next_attempt_at AS NextAttemptAt, event_type AS EventType, sent_at AS SentAt
             FROM notifications.notifications
             WHERE @Template::text IS NULL OR template = @Template
             ORDER BY created_at, id
@@ -153,6 +153,8 @@ internal sealed class StoredMail
     public string Status { get; init; } = "";
 
     public int Attempts { get; init; }
+
+    public DateTimeOffset NextAttemptAt { get; init; }
 
     public string? LastError { get; init; }
 

@@ -167,6 +167,31 @@ public sealed class SenderTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task a_server_lost_mid_send_makes_the_unsent_mail_wait_for_the_server_not_each_on_its_own_backoff()
+    {
+        await using var h = await Harness.CreateAsync(server);
+        await using var smtp = FakeSmtpServer.Start();
+        for (var i = 0; i < 3; i++)
+        {
+            await QueueAsync(h, $"donor{i}@example.org");
+        }
+
+        // Mail that already failed a few times would otherwise wait 40 s on its own backoff after the server is back.
+        await h.ExecuteAsync("UPDATE notifications.notifications SET attempts = 3");
+        h.SenderSettings.Connections = 1;
+        smtp.DropConnectionAfter = 1;
+        var sender = Sender(h, smtp.ConnectionString);
+
+        var round = await sender.SendRoundAsync(CancellationToken.None);
+
+        round.ShouldBe(new SendRound(3, Unavailable: true));
+        var mails = await h.MailsAsync();
+        mails.Count(m => m.Status == "sent").ShouldBe(1);
+        mails.Where(m => m.Status == "queued").ShouldAllBe(m => m.NextAttemptAt == h.Clock.GetUtcNow() + h.SenderSettings.InitialBackoff);
+        mails.Count(m => m.Status == "queued").ShouldBe(2);
+    }
+
+    [Fact]
     public async Task two_replicas_sending_at_once_send_each_mail_once()
     {
         await using var h = await Harness.CreateAsync(server);

@@ -147,7 +147,14 @@ internal sealed class MailSender(
                         return (true, unsent, "the SMTP server closed the connection");
                     }
 
-                    await SendOneAsync(session, mail, ct);
+                    if (await SendOneAsync(session, mail, ct) is { } lost)
+                    {
+                        // The server went away mid-send: this mail and the rest wait for the server, not each on its own backoff.
+                        var unsent = mails[settled..];
+                        settled = mails.Length;
+                        return (true, unsent, lost);
+                    }
+
                     settled++;
                 }
             }
@@ -165,7 +172,8 @@ internal sealed class MailSender(
         return (true, [], null);
     }
 
-    private async Task SendOneAsync(IMailSession session, OutgoingMail mail, CancellationToken ct)
+    /// <summary>Sends and settles one mail; when the connection was lost instead, leaves it unsettled and says why.</summary>
+    private async Task<string?> SendOneAsync(IMailSession session, OutgoingMail mail, CancellationToken ct)
     {
         try
         {
@@ -179,20 +187,26 @@ internal sealed class MailSender(
                 await store.FailAsync(mail.Id, reason, CancellationToken.None);
                 metrics.AttemptFailed(mail.Template, permanent: true);
                 logger.MailRejected(mail.Id, mail.Template, reason);
-                return;
+                return null;
+            }
+
+            if (!session.IsConnected)
+            {
+                return reason;
             }
 
             var delay = Backoff(mail.Attempts);
             await store.RetryAsync([mail.Id], clock.GetUtcNow() + delay, reason, CancellationToken.None);
             metrics.AttemptFailed(mail.Template, permanent: false);
             logger.MailAttemptFailed(mail.Id, mail.Template, mail.Attempts, delay, reason);
-            return;
+            return null;
         }
 
         // Marked even when stopping: a sent mail left queued would go again after its lease.
         await store.MarkSentAsync(mail.Id, clock.GetUtcNow(), CancellationToken.None);
         metrics.Sent(mail.Template);
         logger.MailSent(mail.Id, mail.Template);
+        return null;
     }
 
     /// <summary>The server cannot be reached: the whole sender backs off, and these mails wait as long.</summary>
