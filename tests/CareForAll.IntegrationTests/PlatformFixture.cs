@@ -217,6 +217,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Attacks.AttackLedger.WriteReport(Environment.GetEnvironmentVariable("ATTACK_REPORT"));
         Gateway?.Dispose();
         if (App is not null)
         {
