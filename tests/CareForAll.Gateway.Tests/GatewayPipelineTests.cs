@@ -247,6 +247,46 @@ public sealed class GatewayPipelineTests
     }
 
     [Fact]
+    public async Task a_chunked_body_over_the_limit_gets_413_in_the_envelope_and_is_not_proxied()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        using var response = await gateway.SendAsync(HttpMethod.Post, "/api/auth/register", configure: request =>
+            request.Content = Chunked(new string('x', 200_000)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await GatewayHarness.JsonAsync(response)).GetProperty("error").GetProperty("code").GetString().ShouldBe("PAYLOAD_TOO_LARGE");
+        gateway.Upstream.HitsOn("/api/auth/register").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_chunked_body_within_the_limit_is_proxied_with_its_length()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        using var response = await gateway.SendAsync(HttpMethod.Post, "/api/auth/register", configure: request =>
+            request.Content = Chunked("{\"email\":\"a@example.org\"}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var forwarded = await GatewayHarness.ForwardedHeadersAsync(response);
+        forwarded["Content-Length"].ShouldBe("25");
+        forwarded.ContainsKey("Transfer-Encoding").ShouldBeFalse();
+    }
+
+    /// <summary>A body whose length the client does not declare, so it goes chunked.</summary>
+    private static StreamContent Chunked(string text)
+    {
+        var content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(text)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task the_spa_origin_may_call_the_api_and_other_origins_may_not()
     {
         await using var gateway = await GatewayHarness.StartAsync();
