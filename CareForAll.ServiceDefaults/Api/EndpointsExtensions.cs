@@ -16,10 +16,6 @@ public static class EndpointsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddFastEndpoints(options => discovery?.Invoke(options));
-        // ASP.NET's default writes '<', '>', '&' and quotes raw; user text (a campaign title, a donor's message) then
-        // reaches clients as markup. This encoder escapes exactly those and leaves every other script (Bangla) readable.
-        builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAuthorization();
         return builder;
     }
