@@ -18,6 +18,7 @@ cd "$repo_root"
 results="$repo_root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
+export ATTACK_REPORT="$results/attacks.txt"
 
 log "Web app: type check, lint, unit tests, production build"
 web_exit=0
@@ -86,5 +87,6 @@ if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+[ -f "$ATTACK_REPORT" ] && head -n 1 "$ATTACK_REPORT"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -97,7 +97,17 @@ public static class EnvelopeWriter
             cancellationToken == default ? context.RequestAborted : cancellationToken);
     }
 
-    // The same options FastEndpoints serializes with (it copies them from JsonOptions), so every body agrees.
+    // ASP.NET's JSON options write '<', '>', '&' and quotes raw, so user text (a campaign title, a donor's message)
+    // would reach clients as markup. This encoder escapes exactly those and leaves every other script (Bangla) readable.
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder MarkupEscaping =
+        System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Escaping = new();
+
+    // The same options FastEndpoints serializes with (it copies them from JsonOptions), so every body agrees; only the
+    // encoder differs. Changed here rather than in JsonOptions, which FastEndpoints also reads for its validators.
     private static JsonSerializerOptions SerializerOptions(HttpContext context) =>
-        context.RequestServices?.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? FallbackOptions;
+        Escaping.GetValue(
+            context.RequestServices?.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? FallbackOptions,
+            static options => new JsonSerializerOptions(options) { Encoder = MarkupEscaping });
 }

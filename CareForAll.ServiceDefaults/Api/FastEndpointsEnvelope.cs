@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Http;
 namespace CareForAll.ServiceDefaults.Api;
 
 /// <summary>The FastEndpoints global configuration that makes every endpoint answer in the envelope.</summary>
-internal static class FastEndpointsEnvelope
+internal static partial class FastEndpointsEnvelope
 {
     // FastEndpoints stores the response it is sending under this item ("for third party libs to access the response").
     private const string StoredResponseItem = "FastEndpointsResponse";
 
     internal const string ValidationMessage = "One or more fields are invalid.";
+
+    internal const string MalformedBodyMessage = "The request body is not valid JSON of the expected shape";
 
     public static void Apply(Config config)
     {
@@ -31,16 +33,37 @@ internal static class FastEndpointsEnvelope
     {
         var details = failures
             .GroupBy(f => FieldName(f.PropertyName), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(f => ClientMessage(f.ErrorMessage)).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
         return statusCode == StatusCodes.Status400BadRequest
             ? EnvelopeWriter.Error(context, ErrorCodes.ValidationError, ValidationMessage, details)
             : EnvelopeWriter.Error(
                 context,
                 ErrorCodes.ForStatus(statusCode),
-                failures.Count > 0 ? failures[0].ErrorMessage : ErrorCodes.MessageForStatus(statusCode),
+                failures.Count > 0 ? ClientMessage(failures[0].ErrorMessage) : ErrorCodes.MessageForStatus(statusCode),
                 details);
     }
+
+    /// <summary>
+    /// The serializer's own message for a body it could not read names the code's types ("could not be converted to
+    /// CareForAll....Request"); the caller learns only where in the body it went wrong.
+    /// </summary>
+    internal static string ClientMessage(string message)
+    {
+        if (!SerializerMessage().IsMatch(message))
+        {
+            return message;
+        }
+
+        var path = JsonPath().Match(message);
+        return path.Success ? $"{MalformedBodyMessage} (at {path.Groups["path"].Value})." : $"{MalformedBodyMessage}.";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Path: \$|LineNumber: |BytePositionInLine: |could not be converted to|JsonTokenType|System\.|deserializ", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SerializerMessage();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Path: (?<path>\$[^\s|]*)")]
+    private static partial System.Text.RegularExpressions.Regex JsonPath();
 
     /// <summary>
     /// <c>Send.NotFoundAsync()</c>, <c>Send.UnauthorizedAsync()</c> and friends start the response with no body,

@@ -123,6 +123,11 @@ public sealed class GatewayPipelineTests
     [Theory]
     [InlineData("/internal/users/6c0e8e7a-3f7e-4a8b-9a38-0c0e2e0f0a01/suspend")]
     [InlineData("/INTERNAL/anything")]
+    [InlineData("//internal/users")]
+    [InlineData("/api/auth/verify")]
+    [InlineData("/API/Auth/Verify/")]
+    [InlineData("/api/auth//verify")]
+    [InlineData("/api/notifications/email")]
     public async Task internal_paths_are_never_proxied(string path)
     {
         var settings = new Dictionary<string, string?>
@@ -134,7 +139,9 @@ public sealed class GatewayPipelineTests
         };
         await using var gateway = await GatewayHarness.StartAsync(settings);
 
-        using var response = await gateway.SendAsync(HttpMethod.Post, path, TestAuthenticationHandler.TokenFor(Alice, "ADMIN"));
+        // Absolute, so a path starting "//" is not read as another host.
+        var address = gateway.Client.BaseAddress!.GetLeftPart(UriPartial.Authority) + path;
+        using var response = await gateway.SendAsync(HttpMethod.Post, address, TestAuthenticationHandler.TokenFor(Alice, "ADMIN"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         gateway.Upstream.Hits.ShouldBeEmpty();
@@ -237,6 +244,46 @@ public sealed class GatewayPipelineTests
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         (await GatewayHarness.JsonAsync(response)).GetProperty("error").GetProperty("code").GetString().ShouldBe("PAYLOAD_TOO_LARGE");
         gateway.Upstream.HitsOn("/api/auth/register").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_chunked_body_over_the_limit_gets_413_in_the_envelope_and_is_not_proxied()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        using var response = await gateway.SendAsync(HttpMethod.Post, "/api/auth/register", configure: request =>
+            request.Content = Chunked(new string('x', 200_000)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await GatewayHarness.JsonAsync(response)).GetProperty("error").GetProperty("code").GetString().ShouldBe("PAYLOAD_TOO_LARGE");
+        gateway.Upstream.HitsOn("/api/auth/register").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_chunked_body_within_the_limit_is_proxied_with_its_length()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+
+        using var response = await gateway.SendAsync(HttpMethod.Post, "/api/auth/register", configure: request =>
+            request.Content = Chunked("{\"email\":\"a@example.org\"}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var forwarded = await GatewayHarness.ForwardedHeadersAsync(response);
+        forwarded["Content-Length"].ShouldBe("25");
+        forwarded.ContainsKey("Transfer-Encoding").ShouldBeFalse();
+    }
+
+    /// <summary>A body whose length the client does not declare, so it goes chunked.</summary>
+    private static StreamContent Chunked(string text)
+    {
+        var content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(text)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     [Fact]

@@ -272,6 +272,7 @@ public class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Attacks.AttackLedger.WriteReport(Environment.GetEnvironmentVariable("ATTACK_REPORT"));
         Gateway?.Dispose();
         if (App is not null)
         {

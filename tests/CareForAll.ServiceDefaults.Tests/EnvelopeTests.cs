@@ -105,6 +105,46 @@ public sealed class EnvelopeTests(EndpointsApp app)
     }
 
     [Fact]
+    public async Task user_text_comes_back_with_markup_characters_escaped_and_bangla_readable()
+    {
+        const string text = "<script>alert('x')</script> & \"দান\"";
+        using var response = await app.Client.PostAsJsonAsync("/test/echo", new { text });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var raw = await response.Content.ReadAsStringAsync();
+        raw.ShouldNotContain("<script");
+        raw.ShouldNotContain("</script>");
+        raw.ShouldContain("\\u003Cscript\\u003E");
+        raw.ShouldContain("দান");
+        JsonDocument.Parse(raw).RootElement.GetProperty("data").GetProperty("campaign").GetString().ShouldBe(text);
+    }
+
+    [Theory]
+    [InlineData("[1,2,3]", "serializerErrors")]
+    [InlineData("\"just a string\"", "serializerErrors")]
+    [InlineData("{\"text\": {\"nested\": true}}", "text")]
+    [InlineData("{\"amount\": \"lots\"}", "amount")]
+    [InlineData("{\"text\": \"x\", \"amount\": 1e999}", "amount")]
+    public async Task a_body_of_the_wrong_shape_is_a_400_that_names_the_field_but_no_type_of_the_code(string json, string field)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await app.Client.PostAsync(new Uri("/test/echo", UriKind.Relative), content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var raw = await response.Content.ReadAsStringAsync();
+        raw.ShouldNotContain("CareForAll");
+        raw.ShouldNotContain("System.");
+        raw.ShouldNotContain("LineNumber");
+        var error = JsonDocument.Parse(raw).RootElement.GetProperty("error");
+        error.GetProperty("code").GetString().ShouldBe("VALIDATION_ERROR");
+        error.GetProperty("details").TryGetProperty(field, out var messages).ShouldBeTrue(raw);
+        if (field == "serializerErrors")
+        {
+            messages[0].GetString()!.ShouldStartWith("The request body is not valid JSON of the expected shape");
+        }
+    }
+
+    [Fact]
     public async Task an_api_exception_becomes_its_status_code_and_details()
     {
         using var response = await app.Client.GetAsync(new Uri("/test/conflict", UriKind.Relative));

@@ -187,3 +187,22 @@ public sealed class ReadsCampaign : Endpoint<CampaignQuery, Donation>
 
     public override Task<Donation> ExecuteAsync(CampaignQuery req, CancellationToken ct) => Task.FromResult(new Donation(req.Id.ToString(), 1m));
 }
+
+public sealed class EchoRequest
+{
+    public string? Text { get; set; }
+
+    public decimal Amount { get; set; }
+}
+
+/// <summary>Gives back what a user wrote, as a campaign title or a donor's message comes back.</summary>
+public sealed class Echoes : Endpoint<EchoRequest, Donation>
+{
+    public override void Configure()
+    {
+        Post("/test/echo");
+        AllowAnonymous();
+    }
+
+    public override Task HandleAsync(EchoRequest req, CancellationToken ct) => Send.OkAsync(new Donation(req.Text ?? "", req.Amount), ct);
+}
