@@ -26,6 +26,8 @@ internal sealed class ChaosReport(ChaosSettings settings, ChaosJournal journal, 
     public void Invariant(string name, int @checked, int held, IEnumerable<string> failures) =>
         _invariants.Add(new Row(name, @checked, held, [.. failures]));
 
+    public void AddFigure(string name, string value) => _figures.Add((name, value));
+
     public async Task AddFiguresAsync(PlatformFixture platform, IReadOnlyList<ChaosDonation> paid, CancellationToken ct)
     {
         var tranIds = paid.Select(d => d.TranId!).ToArray();
