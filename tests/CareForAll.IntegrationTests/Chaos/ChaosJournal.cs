@@ -10,6 +10,9 @@ internal sealed class ChaosJournal
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>The wall-clock time of the journal's zero, to compare its times with what the stores recorded.</summary>
+    public DateTimeOffset Origin { get; } = DateTimeOffset.UtcNow;
     private readonly ConcurrentQueue<Answer> _answers = new();
     private readonly ConcurrentQueue<Fault> _faults = new();
 

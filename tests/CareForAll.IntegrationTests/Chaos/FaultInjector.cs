@@ -9,6 +9,8 @@ namespace CareForAll.IntegrationTests.Chaos;
 /// </summary>
 internal sealed class FaultInjector(PlatformFixture platform, ChaosJournal journal, TimeSpan outage, Action<string> log)
 {
+    public const string SmtpSinkDown = "SMTP sink down";
+
     /// <summary>The schedule, in order. Each entry is injected once the load has reached its share of the donations.</summary>
     public IReadOnlyList<(string Name, Func<CancellationToken, Task<string>> Inject)> Schedule =>
     [
@@ -18,7 +20,7 @@ internal sealed class FaultInjector(PlatformFixture platform, ChaosJournal journ
         ("RabbitMQ stopped", ct => StopForAWhileAsync("rabbitmq", outage, ct)),
         ("PostgreSQL restarted", ct => RestartServerAsync("postgres", ct)),
         ("Redis restarted", ct => StopForAWhileAsync("redis", TimeSpan.FromSeconds(1), ct)),
-        ("SMTP sink down", ct => StopForAWhileAsync("smtp", outage * 2, ct)),
+        (SmtpSinkDown, ct => StopForAWhileAsync("smtp", outage * 2, ct)),
     ];
 
     public async Task InjectAsync(string name, Func<CancellationToken, Task<string>> inject, CancellationToken ct)
