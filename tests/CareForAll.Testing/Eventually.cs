@@ -20,4 +20,24 @@ public static class Eventually
             await Task.Delay(pollInterval ?? DefaultPollInterval);
         }
     }
+
+    /// <summary>
+    /// Returns once <paramref name="condition"/> holds; after <paramref name="timeout"/> fails with what
+    /// <paramref name="failure"/> says then, for a condition whose failure is best told by its last state.
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure, TimeSpan pollInterval)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(failure);
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new ShouldAssertException(failure());
+            }
+
+            await Task.Delay(pollInterval);
+        }
+    }
 }

@@ -15,6 +15,11 @@ internal sealed class TotalsMonitor(HttpClient client, ChaosJournal journal, IRe
 
     public int Reads { get; private set; }
 
+    /// <summary>Complete rounds over every campaign.</summary>
+    public int Passes => Volatile.Read(ref _passes);
+
+    private int _passes;
+
     public IReadOnlyList<string> Decreases => [.. _decreases];
 
     public async Task RunAsync(CancellationToken ct)
@@ -60,8 +65,10 @@ internal sealed class TotalsMonitor(HttpClient client, ChaosJournal journal, IRe
                 }
             }
 
+            Interlocked.Increment(ref _passes);
             try
             {
+                // A campaign page's pace, not a wait for anything.
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
             catch (OperationCanceledException)
