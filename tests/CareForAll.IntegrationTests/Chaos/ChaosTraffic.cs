@@ -142,15 +142,19 @@ internal sealed class ChaosTraffic(ChaosPlatform platform, ChaosJournal journal,
 
     public async Task RunAsync(IReadOnlyList<ChaosDonation> donations, CancellationToken ct)
     {
-        var start = journal.Now;
+        // Paced, so the load spans the fault schedule: one donation may start per tick, the others queue in order.
+        using var pace = new System.Threading.RateLimiting.TokenBucketRateLimiter(new System.Threading.RateLimiting.TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 1,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / settings.DonationsPerSecond),
+            QueueLimit = donations.Count,
+            QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
+        });
         await Parallel.ForEachAsync(donations, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = ct },
             async (donation, token) =>
             {
-                var due = start + TimeSpan.FromSeconds(donation.Index / settings.DonationsPerSecond);
-                if (due > journal.Now)
-                {
-                    await Task.Delay(due - journal.Now, token);
-                }
+                using var turn = await pace.AcquireAsync(1, token);
 
                 Interlocked.Increment(ref _started);
                 try
@@ -245,6 +249,7 @@ internal sealed class ChaosTraffic(ChaosPlatform platform, ChaosJournal journal,
                 throw new InvalidOperationException($"{route} answered {status}: {text}");
             }
 
+            // The web app's back-off between retries: a pause it chooses, not a wait for a condition.
             await Task.Delay(pause, ct);
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 3000));
         }

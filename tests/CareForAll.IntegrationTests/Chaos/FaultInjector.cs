@@ -39,6 +39,7 @@ internal sealed class FaultInjector(PlatformFixture platform, ChaosJournal journ
         var stopped = Stopwatch.StartNew();
         try
         {
+            // The outage's planned length: nothing is awaited but time.
             await Task.Delay(downFor, ct);
         }
         finally

@@ -24,7 +24,9 @@ internal sealed class TotalsMonitor(HttpClient client, ChaosJournal journal, IRe
 
     public async Task RunAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        // A campaign page's pace: one round over every campaign a second.
+        using var pace = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        do
         {
             foreach (var campaignId in campaigns)
             {
@@ -66,15 +68,19 @@ internal sealed class TotalsMonitor(HttpClient client, ChaosJournal journal, IRe
             }
 
             Interlocked.Increment(ref _passes);
-            try
-            {
-                // A campaign page's pace, not a wait for anything.
-                await Task.Delay(TimeSpan.FromSeconds(1), ct);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        while (await NextRoundAsync(pace, ct));
+    }
+
+    private static async Task<bool> NextRoundAsync(PeriodicTimer pace, CancellationToken ct)
+    {
+        try
+        {
+            return await pace.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }
