@@ -136,6 +136,8 @@ public sealed class Api8SecurityMisconfigurationTests(PlatformFixture platform) 
         var guest = new Pledge(client, Guid.Parse(pledge.Body["data"]!["id"]!.GetValue<string>()), 25m, pledge.Body["data"]!["guestToken"]!.GetValue<string>(), null);
         await _driver.CompleteAsync(guest, _ct);
         await _driver.WaitForRaisedAsync(campaignId, 25m, _ct);
+        // The donor wall is the query service's, fed by the same event a moment later or sooner than campaigns.
+        await new ReadSide.ReadModels(platform, _driver).WaitForTotalsAsync(campaignId, 25m, 1, _ct);
 
         foreach (var path in new[] { $"/api/campaigns/{campaignId}", $"/api/query/campaigns/{campaignId}/donations", $"/api/pledges/campaign/{campaignId}", "/api/campaigns?limit=100" })
         {
