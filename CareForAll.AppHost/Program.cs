@@ -30,14 +30,16 @@ var identity = builder.AddProject<Projects.CareForAll_Identity>("identity")
     .WithEnvironment("Identity__FirstAdmin__Email", adminEmail)
     .WithEnvironment("Identity__FirstAdmin__Password", adminPassword)
     .WithSettingsFrom(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
 
 // Every service checks tokens itself too, against identity's published keys.
 var campaigns = builder.AddProject<Projects.CareForAll_Campaigns>("campaigns")
     .WithServiceDatabase(databases["campaigns"]).WithMessaging(redis, rabbitMQ)
     .WithReference(identity)
     .WithSettingsFrom(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
 
 var pledges = builder.AddProject<Projects.CareForAll_Pledges>("pledges")
     .WithServiceDatabase(databases["pledges"]).WithMessaging(redis, rabbitMQ)
@@ -45,7 +47,8 @@ var pledges = builder.AddProject<Projects.CareForAll_Pledges>("pledges")
     .WithReference(campaigns)
     .WithEnvironment("Auth__GuestTokenKey", guestTokenKey)
     .WithSettingsFrom(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
 
 // Two replicas, so a notification racing its own duplicate on another replica is the normal case, not a theory.
 var payments = builder.AddProject<Projects.CareForAll_Payments>("payments")
@@ -58,7 +61,8 @@ var payments = builder.AddProject<Projects.CareForAll_Payments>("payments")
     .WithEnvironment("Payments__PublicBaseUrl", publicUrl)
     .WithReplicas(2)
     .WithSettingsFrom(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
 
 if (builder.ExecutionContext.IsPublishMode)
 {
@@ -71,7 +75,8 @@ else
         .WithEnvironment("Sandbox__StoreId", storeId)
         .WithEnvironment("Sandbox__StorePassword", storePassword)
         .WithSettingsFrom(builder.Configuration)
-        .WithHttpHealthCheck("/health");
+        .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
     payments.WithReference(sslcommerz).WaitFor(sslcommerz)
         .WithEnvironment("SslCommerz__BaseUrl", sslcommerz.GetEndpoint("http"));
 }
@@ -85,7 +90,8 @@ var query = builder.AddProject<Projects.CareForAll_Query>("query")
     .WithEnvironment("Auth__GuestTokenKey", guestTokenKey)
     .WithReplicas(2)
     .WithSettingsFrom(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
 
 // Mail goes out through the SMTP sink in development and real SMTP settings (a secret connection string) when published.
 var notifications = builder.AddProject<Projects.CareForAll_Notifications>("notifications")
@@ -95,7 +101,8 @@ var notifications = builder.AddProject<Projects.CareForAll_Notifications>("notif
     .WithEnvironment("Auth__GuestTokenKey", guestTokenKey)
     .WithEnvironment("Notifications__PublicBaseUrl", publicUrl)
     .WithSettingsFrom(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
 
 // Admin workflows call the owning services; the audit log and system notifications come from their events.
 var admin = builder.AddProject<Projects.CareForAll_Admin>("admin")
@@ -106,7 +113,8 @@ var admin = builder.AddProject<Projects.CareForAll_Admin>("admin")
     .WithReference(payments)
     .WithReference(query)
     .WithSettingsFrom(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
 
 // Not proxied, so the gateway sees each client's own address, which its rate limits partition by.
 var gateway = builder.AddProject<Projects.CareForAll_Gateway>("gateway")
@@ -128,7 +136,8 @@ var gateway = builder.AddProject<Projects.CareForAll_Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithWebApp(builder)
     .WithSettingsFrom(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithVersionInDashboard();
 
 builder.AddWebDevServer(gateway, gatewayPort);
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using CareForAll.ServiceDefaults;
 using CareForAll.ServiceDefaults.Api;
 using CareForAll.ServiceDefaults.RequestIds;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
@@ -27,6 +29,7 @@ public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
+    private const string VersionEndpointPath = "/version";
 
     // RabbitMQ.Client 7 publishes "RabbitMQ.Client.Publisher" and "RabbitMQ.Client.Subscriber".
     private const string RabbitMqClientSources = "RabbitMQ.Client.*";
@@ -41,6 +44,7 @@ public static class Extensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(RunningVersion(builder));
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
@@ -70,7 +74,11 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        // service.name comes from the orchestrator (OTEL_SERVICE_NAME); the release is added beside it, so every trace,
+        // log and metric says which version produced it.
+        var version = RunningVersion(builder);
         builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddAttributes([new(ServiceVersion.AttributeName, version.Version)]))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -120,12 +128,22 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (all checks) and <c>/alive</c> (liveness only).</summary>
+    /// <summary>
+    /// Maps <c>/health</c> (all checks), <c>/alive</c> (liveness only) and <c>/version</c> (the running release, in the
+    /// envelope: <c>{ service, version, commit }</c>).
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapGet(VersionEndpointPath, static (HttpContext context, ServiceVersion version) => EnvelopeWriter.WriteSuccessAsync(context, version))
+            .ExcludeFromDescription();
         return app;
     }
+
+    private static ServiceVersion RunningVersion(IHostApplicationBuilder builder) =>
+        ServiceVersion.Of(
+            Assembly.Load(new AssemblyName(builder.Environment.ApplicationName)),
+            builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName);
 }

@@ -36,9 +36,9 @@ public static class PlatformSecrets
     public static IResourceBuilder<ParameterResource> AddSslCommerzStorePassword(this IDistributedApplicationBuilder builder) =>
         AddWithDevelopmentDefault(builder, "sslcommerz-store-password", DevelopmentStoreId + "@ssl", secret: true);
 
-    /// <summary>The first admin's email.</summary>
+    /// <summary>The first admin's email: personal data, so kept out of plain deployment settings and outputs like a secret.</summary>
     public static IResourceBuilder<ParameterResource> AddAdminEmail(this IDistributedApplicationBuilder builder) =>
-        AddWithDevelopmentDefault(builder, "admin-email", DevelopmentAdminEmail, secret: false);
+        AddWithDevelopmentDefault(builder, "admin-email", DevelopmentAdminEmail, secret: true);
 
     /// <summary>The first admin's password.</summary>
     public static IResourceBuilder<ParameterResource> AddAdminPassword(this IDistributedApplicationBuilder builder) =>

@@ -21,6 +21,17 @@ public sealed class PureLogicTests
     public void request_ids_are_accepted_only_from_the_safe_alphabet(string? id, bool acceptable) =>
         RequestId.IsAcceptable(id).ShouldBe(acceptable);
 
+    [Theory]
+    [InlineData("1.2.0+0123456789abcdef0123456789abcdef01234567", "1.2.0", "0123456789abcdef0123456789abcdef01234567")]
+    [InlineData("1.2.1-alpha.0.3+0123456789abcdef0123456789abcdef01234567", "1.2.1-alpha.0.3", "0123456789abcdef0123456789abcdef01234567")]
+    [InlineData("0.0.0-alpha.0", "0.0.0-alpha.0", null)]
+    public void the_running_version_is_the_stamped_version_without_the_commit_the_sdk_appends(string informational, string version, string? commit)
+    {
+        var running = ServiceVersion.Parse("payments", informational);
+
+        running.ShouldBe(new ServiceVersion("payments", version, commit));
+    }
+
     [Fact]
     public void request_ids_are_accepted_up_to_128_characters()
     {

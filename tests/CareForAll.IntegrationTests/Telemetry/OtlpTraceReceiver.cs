@@ -11,7 +11,8 @@ namespace CareForAll.IntegrationTests.Telemetry;
 
 /// <summary>One exported span, as far as the tests need it.</summary>
 public sealed record ExportedSpan(
-    string Service, string TraceId, string SpanId, string? ParentSpanId, string Name, IReadOnlyList<(string TraceId, string SpanId)> Links);
+    string Service, string TraceId, string SpanId, string? ParentSpanId, string Name, IReadOnlyList<(string TraceId, string SpanId)> Links,
+    string? ServiceVersion = null);
 
 /// <summary>
 /// An OTLP/HTTP (protobuf) trace receiver the test run hosts, so tests read back what the services really exported
@@ -65,13 +66,20 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
         foreach (var resourceSpans in Fields(payload, 1))
         {
             var service = "";
+            string? version = null;
             foreach (var resource in Fields(resourceSpans, 1))
             {
                 foreach (var attribute in Fields(resource, 1))
                 {
-                    if (String(attribute, 1) == "service.name")
+                    var value = Fields(attribute, 2).Select(value => String(value, 1)).FirstOrDefault();
+                    switch (String(attribute, 1))
                     {
-                        service = Fields(attribute, 2).Select(value => String(value, 1)).FirstOrDefault() ?? "";
+                        case "service.name":
+                            service = value ?? "";
+                            break;
+                        case "service.version":
+                            version = value;
+                            break;
                     }
                 }
             }
@@ -87,7 +95,8 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
                         Hex(Fields(span, 2).First()),
                         parent.Length == 0 ? null : parent,
                         String(span, 5) ?? "",
-                        Fields(span, 13).Select(link => (Hex(Fields(link, 1).First()), Hex(Fields(link, 2).First()))).ToList()));
+                        Fields(span, 13).Select(link => (Hex(Fields(link, 1).First()), Hex(Fields(link, 2).First()))).ToList(),
+                        version));
                 }
             }
         }
