@@ -95,6 +95,10 @@ if git remote get-url origin >/dev/null 2>&1; then
     echo "eng/release.sh: warning: could not fetch from origin; using the tags and main this clone already has" >&2
 fi
 
+if [ "$push" = true ] && [ "$has_origin" = false ]; then
+  refuse "--push needs a remote named origin to push $tag to"
+fi
+
 main_ref=main
 if git rev-parse --verify --quiet refs/remotes/origin/main >/dev/null; then
   main_ref=origin/main
@@ -144,7 +148,6 @@ if [ "$has_origin" = true ]; then
 fi
 image="ghcr.io/$owner/careforall-$service"
 if [ "$push" = true ]; then
-  [ "$has_origin" = true ] || refuse "no remote named origin to push $tag to (the tag stays here; git tag -d $tag removes it)"
   git push --quiet origin "refs/tags/$tag"
   echo "Pushed $tag. Next: the release workflow checks the commit again, then builds and pushes $image:$version"
   echo "and $image:sha-$(git rev-parse --short=7 "$sha"). Follow it under Actions > release."
