@@ -17,23 +17,26 @@ internal static class Repository
         .ToList();
 
     /// <summary>Runs <c>bash script args</c> from the repository root, with <paramref name="stdin"/> as its input.</summary>
-    public static ScriptResult Run(string script, IEnumerable<string> arguments, string stdin = "")
+    public static ScriptResult Run(string script, IEnumerable<string> arguments, string stdin = "") =>
+        RunIn(Root, "bash", [script, .. arguments], stdin);
+
+    /// <summary>Runs a program in <paramref name="directory"/> and waits for it (30 s at most).</summary>
+    public static ScriptResult RunIn(string directory, string program, IEnumerable<string> arguments, string stdin = "")
     {
-        var start = new ProcessStartInfo("bash")
+        var start = new ProcessStartInfo(program)
         {
-            WorkingDirectory = Root,
+            WorkingDirectory = directory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(stdin);
@@ -41,7 +44,7 @@ internal static class Repository
         if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} did not finish within 30 s");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within 30 s");
         }
 
         return new ScriptResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
