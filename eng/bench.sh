@@ -16,11 +16,10 @@ set -euo pipefail
 # shellcheck source=prerequisites.sh
 source "$(dirname "${BASH_SOURCE[0]}")/prerequisites.sh"
 
-label=""
 driver_args=()
 while [ "$#" -gt 0 ]; do
   case "$1" in
-    --label) label="$2"; driver_args+=(--label "$2"); shift 2 ;;
+    --label) driver_args+=(--label "$2"); shift 2 ;;
     --duration | --viral-donations | --donors | --connections | --spread-campaigns | --warmup)
       driver_args+=("$1" "$2"); shift 2 ;;
     --) shift; break ;;
@@ -57,7 +56,8 @@ for port in 8080 5190 5089 54329 63799 56729 5399; do
   fi
 done
 
-pg_bin="$(dirname "$(ls /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)")"
+pgbenches=(/usr/lib/postgresql/*/bin/pgbench)
+pg_bin="$(dirname "$(printf '%s\n' "${pgbenches[@]}" | sort -V | tail -1)")"
 commit="$(git rev-parse --short HEAD)"
 if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
   commit="$commit-dirty"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what CareForAll needs on a fresh machine and is safe to run again: the infrastructure binaries when no
 # container runtime answers (PostgreSQL, Redis, RabbitMQ from Debian), and the repository's .NET local tools.
-# Sourced by run.sh and test.sh.
+# Sourced by the scripts in eng/.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -72,6 +72,23 @@ install_web_dependencies() {
   if [ ! -f "$web/node_modules/.package-lock.json" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
     log "Installing the web app's packages (npm ci)"
     (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+install_shellcheck() {
+  if ! command -v shellcheck >/dev/null 2>&1; then
+    log "Installing shellcheck (lints the repository's shell scripts)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends shellcheck >/dev/null
+  fi
+}
+
+install_eng_tools() {
+  # The pinned command-line tools of eng/tools (the workflow validator), installed like the web app's packages.
+  local tools="$repo_root/eng/tools"
+  if [ ! -f "$tools/node_modules/.package-lock.json" ] || [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
+    log "Installing the repository's linting tools (npm ci in eng/tools)"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
