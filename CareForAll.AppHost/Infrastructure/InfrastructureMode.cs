@@ -11,4 +11,11 @@ public enum InfrastructureMode
 
     /// <summary>The machine's own binaries run as processes; for machines without a container runtime.</summary>
     Local,
+
+    /// <summary>
+    /// Published only: PostgreSQL (one database per service), Redis and RabbitMQ are services run elsewhere (Azure
+    /// Database for PostgreSQL, Azure Managed Redis, a hosted RabbitMQ), each given to the deployment as a secret
+    /// connection string instead of a container.
+    /// </summary>
+    Managed,
 }

@@ -15,7 +15,8 @@ public static class PlatformInfrastructureExtensions
 
     /// <summary>
     /// Adds PostgreSQL, Redis, RabbitMQ and the SMTP sink according to <c>Infrastructure:Mode</c>
-    /// (<c>auto</c>, <c>containers</c> or <c>local</c>). Publishing always describes the container form.
+    /// (<c>auto</c>, <c>containers</c> or <c>local</c>). Publishing describes the container form, or with
+    /// <c>managed</c> the connection strings of services run elsewhere.
     /// </summary>
     public static PlatformInfrastructure AddPlatformInfrastructure(this IDistributedApplicationBuilder builder)
     {
@@ -27,20 +28,28 @@ public static class PlatformInfrastructureExtensions
             return Task.CompletedTask;
         });
 
-        return mode == InfrastructureMode.Local ? AddLocal(builder) : AddContainers(builder);
+        return mode switch
+        {
+            InfrastructureMode.Local => AddLocal(builder),
+            InfrastructureMode.Managed => AddManaged(builder),
+            _ => AddContainers(builder),
+        };
     }
 
     private static (InfrastructureMode Mode, string Reason) ResolveMode(IDistributedApplicationBuilder builder)
     {
+        var configured = builder.Configuration["Infrastructure:Mode"] ?? "auto";
         if (builder.ExecutionContext.IsPublishMode)
         {
-            return (InfrastructureMode.Containers, "publishing always describes containers or managed services");
+            return string.Equals(configured, nameof(InfrastructureMode.Managed), StringComparison.OrdinalIgnoreCase)
+                ? (InfrastructureMode.Managed, "set by Infrastructure:Mode: the deployment is given connection strings to managed services")
+                : (InfrastructureMode.Containers, "publishing describes containers unless Infrastructure:Mode is managed");
         }
 
-        var configured = builder.Configuration["Infrastructure:Mode"] ?? "auto";
-        if (!Enum.TryParse<InfrastructureMode>(configured, ignoreCase: true, out var mode))
+        if (!Enum.TryParse<InfrastructureMode>(configured, ignoreCase: true, out var mode) || mode == InfrastructureMode.Managed)
         {
-            throw new DistributedApplicationException($"Infrastructure:Mode must be auto, containers or local, not '{configured}'.");
+            throw new DistributedApplicationException(
+                $"Infrastructure:Mode must be auto, containers or local, not '{configured}' (managed is for publishing only).");
         }
 
         if (mode != InfrastructureMode.Auto)
@@ -74,6 +83,18 @@ public static class PlatformInfrastructureExtensions
 
         return new PlatformInfrastructure(InfrastructureMode.Containers, service => postgres.AddDatabase($"{service}db", service), redis, rabbitMQ, smtp);
     }
+
+    /// <summary>
+    /// Services run elsewhere: every connection string is a secret input of the deployment, under the same names the
+    /// containers would have given, so no service changes.
+    /// </summary>
+    private static PlatformInfrastructure AddManaged(IDistributedApplicationBuilder builder) =>
+        new(
+            InfrastructureMode.Managed,
+            service => builder.AddConnectionString($"{service}db"),
+            builder.AddConnectionString("redis"),
+            builder.AddConnectionString("rabbitmq"),
+            builder.AddConnectionString("smtp"));
 
     private static PlatformInfrastructure AddLocal(IDistributedApplicationBuilder builder)
     {

@@ -148,7 +148,7 @@ public sealed class PublishManifestTests : IClassFixture<PublishManifestTests.Pu
     private static string? Type(JsonNode? resource) => resource?["type"]?.GetValue<string>();
 
     /// <summary>The manifest, written once for the class by the AppHost itself in publish mode, offline.</summary>
-    public sealed class PublishedManifest : IAsyncLifetime
+    public class PublishedManifest : IAsyncLifetime
     {
 #if DEBUG
         private const string Configuration = "Debug";
@@ -163,6 +163,9 @@ public sealed class PublishManifestTests : IClassFixture<PublishManifestTests.Pu
         public string Text { get; private set; } = string.Empty;
 
         public JsonNode Document { get; private set; } = new JsonObject();
+
+        /// <summary>The AppHost's <c>Infrastructure:Mode</c> when publishing, as an operator would set it before <c>azd up</c>.</summary>
+        protected virtual string? InfrastructureMode => null;
 
         public async Task InitializeAsync()
         {
@@ -180,6 +183,11 @@ public sealed class PublishManifestTests : IClassFixture<PublishManifestTests.Pu
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            if (InfrastructureMode is not null)
+            {
+                start.Environment["Infrastructure__Mode"] = InfrastructureMode;
+            }
+
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -217,5 +225,49 @@ public sealed class PublishManifestTests : IClassFixture<PublishManifestTests.Pu
 
             throw new InvalidOperationException("CareForAll.sln not found above " + AppContext.BaseDirectory);
         }
+    }
+}
+
+/// <summary>
+/// The manifest for production against managed services (<c>Infrastructure__Mode=managed azd up</c>): no PostgreSQL,
+/// Redis or RabbitMQ container, each service's database and the brokers given as secret connection strings.
+/// </summary>
+public sealed class ManagedPublishManifestTests(ManagedPublishManifestTests.ManagedManifest manifest)
+    : IClassFixture<ManagedPublishManifestTests.ManagedManifest>
+{
+    private static readonly string[] ConnectionStrings =
+        ["identitydb", "campaignsdb", "pledgesdb", "paymentsdb", "querydb", "notificationsdb", "admindb", "redis", "rabbitmq", "smtp"];
+
+    private JsonObject Resources => manifest.Document["resources"]!.AsObject();
+
+    [Fact]
+    public void no_store_runs_as_a_container_and_every_connection_is_a_secret_input()
+    {
+        Resources.Select(r => r.Value!["type"]!.GetValue<string>()).ShouldNotContain("container.v0");
+        Resources.ShouldNotContainKey("postgres");
+        foreach (var name in ConnectionStrings)
+        {
+            var resource = Resources[name].ShouldNotBeNull($"{name} is an input of the deployment");
+            resource["type"]!.GetValue<string>().ShouldBe("parameter.v0");
+            var input = resource["inputs"]!["value"]!;
+            (input["secret"]?.GetValue<bool>() ?? false).ShouldBeTrue($"{name} is secret");
+            input["default"].ShouldBeNull($"{name} has no default");
+        }
+    }
+
+    [Fact]
+    public void every_service_is_still_there_and_reads_the_same_connection_names()
+    {
+        Resources.Where(r => r.Value!["type"]!.GetValue<string>() == "project.v0").Select(r => r.Key)
+            .ShouldBe(["identity", "campaigns", "pledges", "payments", "query", "notifications", "admin", "gateway"], ignoreOrder: true);
+        var payments = Resources["payments"]!["env"]!.AsObject();
+        payments["ConnectionStrings__paymentsdb"]!.GetValue<string>().ShouldBe("{paymentsdb.connectionString}");
+        payments["ConnectionStrings__redis"]!.GetValue<string>().ShouldBe("{redis.connectionString}");
+        payments["ConnectionStrings__rabbitmq"]!.GetValue<string>().ShouldBe("{rabbitmq.connectionString}");
+    }
+
+    public sealed class ManagedManifest : PublishManifestTests.PublishedManifest
+    {
+        protected override string? InfrastructureMode => "managed";
     }
 }
