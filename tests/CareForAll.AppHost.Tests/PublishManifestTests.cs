@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using CareForAll.Testing;
 
 namespace CareForAll.AppHost.Tests;
 
@@ -156,7 +156,7 @@ public sealed class PublishManifestTests : IClassFixture<PublishManifestTests.Pu
         private const string Configuration = "Release";
 #endif
 
-        public string RepositoryRoot { get; } = FindRepositoryRoot();
+        public string RepositoryRoot { get; } = RepositoryCheckout.Root;
 
         public string Directory { get; } = Path.Combine(Path.GetTempPath(), "careforall-manifest-" + Guid.NewGuid().ToString("N"));
 
@@ -167,63 +167,30 @@ public sealed class PublishManifestTests : IClassFixture<PublishManifestTests.Pu
         /// <summary>The AppHost's <c>Infrastructure:Mode</c> when publishing, as an operator would set it before <c>azd up</c>.</summary>
         protected virtual string? InfrastructureMode => null;
 
-        public async Task InitializeAsync()
+        public Task InitializeAsync()
         {
             System.IO.Directory.CreateDirectory(Directory);
             var output = Path.Combine(Directory, "aspire-manifest.json");
             // What azd runs, minus the build the test run has already done.
-            var start = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList =
-                {
+            var result = RepositoryCheckout.Run(
+                "dotnet",
+                [
                     "run", "--project", Path.Combine(RepositoryRoot, "CareForAll.AppHost"), "--no-build", "-c", Configuration,
                     "--no-launch-profile", "--", "--publisher", "manifest", "--output-path", output,
-                },
-                WorkingDirectory = RepositoryRoot,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            if (InfrastructureMode is not null)
-            {
-                start.Environment["Infrastructure__Mode"] = InfrastructureMode;
-            }
+                ],
+                environment: InfrastructureMode is null ? null : new Dictionary<string, string> { ["Infrastructure__Mode"] = InfrastructureMode },
+                timeout: TimeSpan.FromMinutes(3));
 
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The AppHost did not write its manifest in 3 minutes:\n{await stdout}\n{await stderr}");
-            }
-
-            process.ExitCode.ShouldBe(0, $"the AppHost wrote its manifest:\n{await stdout}\n{await stderr}");
-            Text = await File.ReadAllTextAsync(output);
+            result.ExitCode.ShouldBe(0, $"the AppHost wrote its manifest:\n{result.Output}\n{result.Error}");
+            Text = File.ReadAllText(output);
             Document = JsonNode.Parse(Text)!;
+            return Task.CompletedTask;
         }
 
         public Task DisposeAsync()
         {
             System.IO.Directory.Delete(Directory, recursive: true);
             return Task.CompletedTask;
-        }
-
-        private static string FindRepositoryRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "CareForAll.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("CareForAll.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

@@ -1,11 +1,11 @@
-using System.Diagnostics;
+using CareForAll.Testing;
 
 namespace CareForAll.Delivery.Tests;
 
 /// <summary>The repository these tests were built from, and its scripts run as processes from its root.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryCheckout.Root;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -23,44 +23,8 @@ internal static class Repository
     /// <summary>Runs a program in <paramref name="directory"/> and waits for it (30 s at most).</summary>
     public static ScriptResult RunIn(string directory, string program, IEnumerable<string> arguments, string stdin = "")
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within 30 s");
-        }
-
-        return new ScriptResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CareForAll.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CareForAll.sln above {AppContext.BaseDirectory}");
+        var result = RepositoryCheckout.Run(program, arguments, directory, stdin);
+        return new ScriptResult(result.ExitCode, result.Output, result.Error);
     }
 }
 

@@ -6,7 +6,7 @@ namespace CareForAll.IntegrationTests.Browser;
 public static class BrowserArtifacts
 {
     private static readonly Lazy<string> FailureDirectoryPath = new(() =>
-        Path.Combine(FindRepositoryRoot() ?? AppContext.BaseDirectory, "artifacts", "test-results", "browser"));
+        Path.Combine(RepositoryCheckout.TryRoot ?? AppContext.BaseDirectory, "artifacts", "test-results", "browser"));
 
     /// <summary>
     /// <c>artifacts/test-results/browser</c> of the repository: beside the test reports eng/test.sh writes, which CI
@@ -31,18 +31,5 @@ public static class BrowserArtifacts
         var safe = builder.ToString().Trim('.', '_');
         // Room for the extension within the usual 255-byte limit.
         return safe.Length == 0 ? "unnamed" : safe[..Math.Min(safe.Length, 200)];
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CareForAll.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 }

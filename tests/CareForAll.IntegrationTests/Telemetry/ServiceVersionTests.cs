@@ -19,7 +19,7 @@ public sealed partial class ServiceVersionTests(PlatformFixture platform)
         var commits = new HashSet<string>(StringComparer.Ordinal);
         foreach (var service in PlatformFixture.Services)
         {
-            var expected = await ExpectedVersionAsync(service);
+            var expected = ExpectedVersion(service);
             string? answered = null;
             foreach (var replica in await platform.ReplicaAddressesAsync(service, _ct))
             {
@@ -75,16 +75,16 @@ public sealed partial class ServiceVersionTests(PlatformFixture platform)
     /// MinVer's rule for the service's own tag prefix: the tag's version on the tagged commit, the next patch as a
     /// pre-release after it, and 0.0.0-alpha.0.N before the first release.
     /// </summary>
-    private static async Task<Action<string>> ExpectedVersionAsync(string service)
+    private static Action<string> ExpectedVersion(string service)
     {
-        var (exit, tag) = await GitAsync("describe", "--tags", "--abbrev=0", "--match", $"{service}-v*");
+        var (exit, tag) = Git("describe", "--tags", "--abbrev=0", "--match", $"{service}-v*");
         if (exit != 0)
         {
             return version => version.ShouldStartWith("0.0.0-alpha.0.", customMessage: $"{service} has no release tag yet");
         }
 
         var released = tag[$"{service}-v".Length..];
-        var (_, onTag) = await GitAsync("tag", "--points-at", "HEAD", "--list", tag);
+        var (_, onTag) = Git("tag", "--points-at", "HEAD", "--list", tag);
         if (onTag == tag)
         {
             return version => version.ShouldBe(released, $"{service} is built from its tag {tag}");
@@ -97,18 +97,10 @@ public sealed partial class ServiceVersionTests(PlatformFixture platform)
         return version => version.ShouldStartWith(next, customMessage: $"{service} is built after its tag {tag}");
     }
 
-    private static async Task<(int Exit, string Output)> GitAsync(params string[] arguments)
+    private static (int Exit, string Output) Git(params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output.Trim());
+        var result = RepositoryCheckout.Run("git", arguments);
+        return (result.ExitCode, result.Output.Trim());
     }
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
