@@ -45,7 +45,7 @@ internal static class ServiceVersions
                 Properties = snapshot.Properties
                     .RemoveAll(p => p.Name is VersionProperty or CommitProperty)
                     .Add(new ResourcePropertySnapshot(VersionProperty, version) { DisplayName = "Version", IsHighlighted = true })
-                    .Add(new ResourcePropertySnapshot(CommitProperty, data.Commit) { DisplayName = "Commit" }),
+                    .Add(new ResourcePropertySnapshot(CommitProperty, data.Commit) { DisplayName = "Commit", IsHighlighted = true }),
             });
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
