@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace CareForAll.AppHost;
 
@@ -19,6 +21,16 @@ internal static class ServiceVersions
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
+    // A service that has just turned healthy on a busy machine may miss one answer; the detail is worth a few tries.
+    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromSeconds(2),
+            ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TaskCanceledException>(),
+        })
+        .Build();
+
     public static IResourceBuilder<ProjectResource> WithVersionInDashboard(this IResourceBuilder<ProjectResource> service) =>
         service.OnResourceReady((resource, @event, cancellationToken) =>
         {
@@ -33,7 +45,8 @@ internal static class ServiceVersions
         try
         {
             var address = new Uri(new Uri(resource.GetEndpoint("http").Url), "/version");
-            var answer = await Http.GetFromJsonAsync<VersionEnvelope>(address, cancellationToken);
+            var answer = await Retry.ExecuteAsync(
+                async token => await Http.GetFromJsonAsync<VersionEnvelope>(address, token), cancellationToken);
             if (answer?.Data is not { Version: { } version } data)
             {
                 logger.LogWarning("{Resource} answered /version without a version", resource.Name);
