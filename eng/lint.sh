@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Lints what the tests cannot reach: every shell script (shellcheck) and every GitHub workflow (action-validator, a
-# schema check of the workflow syntax). Exits non-zero when either finds anything. eng/test.sh runs it first, in
-# every mode; run it alone with eng/lint.sh.
+# Lints what the tests cannot reach: every shell script (shellcheck), every GitHub workflow (action-validator, a
+# schema check of the workflow syntax) and every mermaid diagram in the Markdown (parsed by mermaid itself). Exits
+# non-zero when any of them finds anything. eng/test.sh runs it first, in every mode; run it alone with eng/lint.sh.
 set -euo pipefail
 
 # shellcheck source=prerequisites.sh
@@ -37,6 +37,11 @@ for workflow in "${workflows[@]}"; do
     lint_exit=1
   fi
 done
+
+mapfile -t documents < <(find . \( -name .git -o -name node_modules -o -name bin -o -name obj -o -name artifacts \) -prune -o \
+  -type f -name '*.md' -print | sed 's|^\./||' | sort)
+log "Parsing the mermaid diagrams of ${#documents[@]} Markdown files (mermaid)"
+node eng/tools/check-mermaid.mjs "${documents[@]}" || lint_exit=1
 
 if [ "$lint_exit" -eq 0 ]; then
   log "Linters: nothing found"

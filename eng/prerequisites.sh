@@ -84,7 +84,7 @@ install_shellcheck() {
 }
 
 install_eng_tools() {
-  # The pinned command-line tools of eng/tools (the workflow validator), installed like the web app's packages.
+  # The pinned command-line tools of eng/tools (the workflow validator, mermaid), installed like the web app's packages.
   local tools="$repo_root/eng/tools"
   if [ ! -f "$tools/node_modules/.package-lock.json" ] || [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
     log "Installing the repository's linting tools (npm ci in eng/tools)"
