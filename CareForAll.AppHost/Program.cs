@@ -76,7 +76,7 @@ else
         .WithEnvironment("Sandbox__StorePassword", storePassword)
         .WithSettingsFrom(builder.Configuration)
         .WithHttpHealthCheck("/health")
-    .WithVersionInDashboard();
+        .WithVersionInDashboard();
     payments.WithReference(sslcommerz).WaitFor(sslcommerz)
         .WithEnvironment("SslCommerz__BaseUrl", sslcommerz.GetEndpoint("http"));
 }
