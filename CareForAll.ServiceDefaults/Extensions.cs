@@ -44,7 +44,6 @@ public static class Extensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton(RunningVersion(builder));
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
@@ -77,6 +76,8 @@ public static class Extensions
         // service.name comes from the orchestrator (OTEL_SERVICE_NAME); the release is added beside it, so every trace,
         // log and metric says which version produced it.
         var version = RunningVersion(builder);
+        // The same reading answers /version.
+        builder.Services.TryAddSingleton(version);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddAttributes([new(ServiceVersion.AttributeName, version.Version)]))
             .WithMetrics(metrics => metrics
